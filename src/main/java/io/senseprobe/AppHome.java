@@ -1,0 +1,47 @@
+package io.senseprobe;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * The folder that holds config/, routes/, connections/, inbox/ and out/.
+ * SENSE_PROBE_HOME, else -Dsense.probe.home, else the folder above the jar's target/ (else the jar's folder).
+ * Never the current directory: a launcher started from anywhere finds the same files.
+ */
+public final class AppHome {
+    public static final String ENV = "SENSE_PROBE_HOME";
+    public static final String PROPERTY = "sense.probe.home";
+
+    private AppHome() {
+    }
+
+    public static Path resolve() {
+        String env = System.getenv(ENV);
+        if (env != null && !env.isBlank()) {
+            return Paths.get(env).toAbsolutePath().normalize();
+        }
+        String prop = System.getProperty(PROPERTY);
+        if (prop != null && !prop.isBlank()) {
+            return Paths.get(prop).toAbsolutePath().normalize();
+        }
+        return besideJar();
+    }
+
+    private static Path besideJar() {
+        try {
+            Path location = Paths.get(AppHome.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path folder = Files.isDirectory(location) ? location : location.getParent();
+            // target/classes (tests, IDE) or target/sense-probe.jar: the home is above target/
+            for (Path p = folder; p != null; p = p.getParent()) {
+                if (p.getFileName() != null && p.getFileName().toString().equals("target")) {
+                    return p.getParent();
+                }
+            }
+            return folder;
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return Paths.get("").toAbsolutePath();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.senseprobe.result;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One record per connection and check: what the log, file and alert sinks receive.
+ * New fields (expiry warnings, more checks) are added here; consumers read it as JSON.
+ */
+@JsonPropertyOrder({"connection", "check", "target", "host", "port", "authType", "status", "category",
+        "message", "hint", "checkedAt", "durationMs", "sense", "certificates", "credentials"})
+public record CheckResult(
+        String connection,
+        String check,
+        String target,
+        String host,
+        Integer port,
+        String authType,
+        Status status,
+        Category category,
+        String message,
+        String hint,
+        String checkedAt,
+        long durationMs,
+        Map<String, Object> sense,
+        List<CertificateInfo> certificates,
+        List<Object> credentials) {
+
+    public boolean failed() {
+        return status == Status.FAILED;
+    }
+}
