@@ -1,7 +1,9 @@
 package io.senseprobe;
 
+import io.senseprobe.cli.Cli;
+
 public final class SenseProbe {
     public static void main(String[] args) {
-        System.out.println("sense-probe");
+        System.exit(Cli.run(args));
     }
 }

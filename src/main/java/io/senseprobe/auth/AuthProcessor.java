@@ -1,0 +1,69 @@
+package io.senseprobe.auth;
+
+import io.senseprobe.check.CheckAttempt;
+import io.senseprobe.definition.AuthType;
+import io.senseprobe.definition.Definition;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * Prepares one HTTPS request of a check: the connection's TLS context and host name verifier (as bean names the
+ * route's toD uses), then only the headers Sense should see — camel-http sends every message header.
+ * cert: X-Qlik-User; jwt and apikey: a bearer token; QRS/QPS calls: a fresh xrfkey in query and header.
+ */
+public final class AuthProcessor implements Processor {
+    public static final String VERIFY_HOST_NAMES = "senseHostnameVerifier";
+    public static final String SKIP_HOST_NAMES = "senseNoHostnameVerifier";
+    public static final String ADDRESS = "senseAddress";
+    public static final String TLS_BEAN = "senseTlsBean";
+    public static final String VERIFIER_BEAN = "senseVerifierBean";
+    public static final String TIMEOUT_MS = "senseTimeoutMs";
+
+    private final TlsContexts tlsContexts;
+
+    public AuthProcessor(TlsContexts tlsContexts) {
+        this.tlsContexts = tlsContexts;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        CheckAttempt attempt = exchange.getProperty(CheckAttempt.PROPERTY, CheckAttempt.class);
+        Definition d = attempt.definition();
+        if (attempt.tls() == null) {
+            attempt.useTls(tlsContexts.forDefinition(d), d.secure() ? VERIFY_HOST_NAMES : SKIP_HOST_NAMES);
+        }
+        exchange.setProperty(CheckAttempt.AGAIN, false);
+        exchange.setProperty(ADDRESS, attempt.address());
+        exchange.setProperty(TLS_BEAN, attempt.tlsBean());
+        exchange.setProperty(VERIFIER_BEAN, attempt.verifierBean());
+        exchange.setProperty(TIMEOUT_MS, attempt.timeoutMillis());
+
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setBody(null);
+        message.setHeader(Exchange.HTTP_METHOD, "GET");
+        message.setHeader(Exchange.HTTP_PATH, attempt.path());
+        String query = attempt.query();
+        if (attempt.check().usesXrfkey()) {
+            String key = Xrfkey.next();
+            query = query.isEmpty() ? "xrfkey=" + key : query + "&xrfkey=" + key;
+            message.setHeader("X-Qlik-Xrfkey", key);
+        }
+        if (!query.isEmpty()) {
+            message.setHeader(Exchange.HTTP_QUERY, query);
+        }
+        message.setHeader("Accept", "application/json");
+        if (d.authType() == AuthType.CERT) {
+            message.setHeader("X-Qlik-User", "UserDirectory=" + encode(d.userDir()) + "; UserId=" + encode(d.userId()));
+        } else {
+            message.setHeader("Authorization", "Bearer " + (d.authType() == AuthType.JWT ? d.jwt() : d.apikey()));
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,48 @@
+package io.senseprobe.check;
+
+import io.senseprobe.RouteFiles;
+import io.senseprobe.SenseProbeBeans;
+import java.nio.file.Path;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+
+/**
+ * A minimal Camel context for the one-shot CLI: only the check route and its beans, no Camel Main scanning,
+ * no inbox, inventory or management. Stopped by the caller as soon as the results are in.
+ */
+public final class OneShotCamel implements AutoCloseable {
+    public static final String CHECK_ROUTE = "routes/check.camel.yaml";
+
+    private final CamelContext context;
+    private final CheckRunner runner;
+
+    private OneShotCamel(CamelContext context) {
+        this.context = context;
+        this.runner = new CheckRunner(context, context.getRegistry().lookupByNameAndType("resultFactory", ResultFactory.class));
+    }
+
+    public static OneShotCamel start(Path appHome, SenseProbeBeans beans) throws Exception {
+        DefaultCamelContext context = new DefaultCamelContext();
+        context.getCamelContextExtension().setName("sense-probe-cli");
+        beans.configure(context);
+        PluginHelper.getRoutesLoader(context).loadRoutes(
+                ResourceHelper.resolveMandatoryResource(context, RouteFiles.location(appHome, CHECK_ROUTE)));
+        context.start();
+        return new OneShotCamel(context);
+    }
+
+    public CheckRunner runner() {
+        return runner;
+    }
+
+    public CamelContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        context.stop();
+    }
+}

@@ -1,0 +1,67 @@
+package io.senseprobe.check;
+
+import io.senseprobe.auth.TlsObservations;
+import io.senseprobe.definition.Definition;
+import io.senseprobe.result.Category;
+import io.senseprobe.result.CertificateInfo;
+import io.senseprobe.result.CheckResult;
+import io.senseprobe.result.Status;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a finished attempt into the result record, with the certificates the handshake showed. */
+public final class ResultFactory {
+    private final Clock clock;
+    private final TlsObservations observations;
+
+    public ResultFactory(Clock clock, TlsObservations observations) {
+        this.clock = clock;
+        this.observations = observations;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public TlsObservations observations() {
+        return observations;
+    }
+
+    public CheckResult ok(CheckAttempt attempt, Map<String, Object> sense) {
+        return build(attempt, Status.OK, Category.OK, attempt.check().okMessage(attempt.definition(), sense), "", sense);
+    }
+
+    public CheckResult failed(CheckAttempt attempt, Category category, String message, String hint) {
+        return build(attempt, Status.FAILED, category, message, hint == null ? category.defaultHint() : hint, Map.of());
+    }
+
+    /**
+     * The server's leaf certificate: after a failure only from a handshake of this attempt (not one of an earlier
+     * check); after a success also from the handshake that opened a pooled connection.
+     */
+    public X509Certificate serverCertificate(CheckAttempt attempt, boolean ok) {
+        Definition d = attempt.definition();
+        return (ok ? observations.serverChain(d.host(), d.port())
+                : observations.serverChainSince(d.host(), d.port(), attempt.startNanos()))
+                .map(chain -> chain.get(0)).orElse(null);
+    }
+
+    private CheckResult build(CheckAttempt attempt, Status status, Category category, String message, String hint,
+            Map<String, Object> sense) {
+        Definition d = attempt.definition();
+        List<CertificateInfo> certificates = new ArrayList<>();
+        if (attempt.tls() != null && !attempt.tls().clientChain().isEmpty()) {
+            certificates.add(CertificateInfo.of(CertificateInfo.CLIENT, attempt.tls().clientChain().get(0), clock.instant()));
+        }
+        X509Certificate server = serverCertificate(attempt, status != Status.FAILED);
+        if (server != null) {
+            certificates.add(CertificateInfo.of(CertificateInfo.SERVER, server, clock.instant()));
+        }
+        return new CheckResult(d.name(), attempt.check().id(), d.target().id(), d.host(), d.port(), d.authType().id(),
+                status, category, message, hint, attempt.startedAt().toString(), attempt.elapsedMillis(), sense,
+                certificates, List.of());
+    }
+}

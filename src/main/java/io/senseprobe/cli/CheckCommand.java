@@ -1,0 +1,106 @@
+package io.senseprobe.cli;
+
+import io.senseprobe.AppHome;
+import io.senseprobe.SenseProbeBeans;
+import io.senseprobe.check.CheckRunner;
+import io.senseprobe.check.OneShotCamel;
+import io.senseprobe.definition.Definition;
+import io.senseprobe.definition.DefinitionLoader;
+import io.senseprobe.definition.LoadResult;
+import io.senseprobe.logging.LogLevels;
+import io.senseprobe.result.CheckResult;
+import io.senseprobe.result.ResultLine;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", sortOptions = false,
+        description = "Check every connection in definition files (.yaml, .yml, .json) or folders of them, once, concurrently.")
+final class CheckCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Definition files, or folders whose definition files are checked.")
+    List<Path> paths;
+
+    @Option(names = "--results", paramLabel = "FILE", description = "Append the result records to FILE as JSON lines.")
+    Path resultsFile;
+
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!output.logLevelValid()) {
+            throw new ParameterException(spec.commandLine(), "--log-level must be one of " + LogLevels.NAMES + ".");
+        }
+        LogLevels.apply(output.logLevelOrDefault());
+        PrintStream human = output.human();
+        List<Path> files = definitionFiles(human);
+        LoadResult loaded = new DefinitionLoader(AppHome.resolve()).loadAll(files);
+        List<CheckResult> results;
+        if (!loaded.ok()) {
+            human.println("Invalid definitions; nothing was checked:");
+            loaded.problems().forEach(p -> human.println("  " + p.describe() + (p.fix() == null ? "" : " " + p.fix())));
+            results = ProblemRecords.of(loaded.problems(), "definition", Instant.now());
+        } else if (loaded.definitions().isEmpty()) {
+            human.println("No connection definitions in " + paths + ".");
+            return ExitCodes.BEFORE_CONNECTION;
+        } else {
+            results = runAll(loaded.definitions());
+            results.forEach(r -> human.println(ResultLine.format(r)));
+        }
+        if (output.json) {
+            results.forEach(r -> System.out.println(ResultPrinter.json(r)));
+        }
+        if (resultsFile != null) {
+            ResultPrinter.appendTo(resultsFile, results);
+        }
+        return ResultPrinter.exitCode(results);
+    }
+
+    private List<CheckResult> runAll(List<Definition> definitions) throws Exception {
+        definitions.forEach(d -> d.secrets().forEach(io.senseprobe.logging.Secrets::register));
+        try (OneShotCamel camel = OneShotCamel.start(AppHome.resolve(), new SenseProbeBeans())) {
+            CheckRunner runner = camel.runner();
+            List<CompletableFuture<CheckResult>> running = new ArrayList<>();
+            definitions.forEach(d -> running.add(runner.start(d)));
+            return running.stream().map(CompletableFuture::join).toList();
+        }
+    }
+
+    /** The files given, and the definition files directly inside the folders given; anything else is said. */
+    private List<Path> definitionFiles(PrintStream human) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            Path p = path.toAbsolutePath().normalize();
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> inside = Files.list(p)) {
+                    inside.filter(Files::isRegularFile).filter(DefinitionLoader::isDefinitionFile).sorted().forEach(files::add);
+                }
+            } else if (!Files.exists(p)) {
+                throw new ParameterException(spec.commandLine(), "No such file or folder: " + path);
+            } else {
+                if (!DefinitionLoader.isDefinitionFile(p)) {
+                    human.println("Note: " + path + " does not end in .yaml, .yml or .json; reading it as YAML.");
+                }
+                files.add(p);
+            }
+        }
+        return files;
+    }
+}

@@ -1,0 +1,27 @@
+package io.senseprobe.cli;
+
+import picocli.CommandLine;
+
+/** Runs the command line: UTF-8 console, usage errors exit 2 (nothing was tried), no stack traces for users. */
+public final class Cli {
+    private Cli() {
+    }
+
+    public static int run(String... args) {
+        Console.useUtf8();
+        CommandLine cli = new CommandLine(new RootCommand());
+        cli.setOut(new java.io.PrintWriter(System.out, true));
+        cli.setErr(new java.io.PrintWriter(System.err, true));
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println(e.getMessage());
+            e.getCommandLine().getErr().println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCodes.BEFORE_CONNECTION;
+        });
+        cli.setExecutionExceptionHandler((e, c, p) -> {
+            c.getErr().println("sense-probe stopped: " + io.senseprobe.logging.Secrets.redact(String.valueOf(e.getMessage())));
+            org.slf4j.LoggerFactory.getLogger(Cli.class).debug("Unexpected failure", e);
+            return ExitCodes.FAILED;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,105 @@
+package io.senseprobe.cli;
+
+import io.senseprobe.AppHome;
+import io.senseprobe.SenseProbeBeans;
+import io.senseprobe.Version;
+import io.senseprobe.check.OneShotCamel;
+import io.senseprobe.definition.Definition;
+import io.senseprobe.definition.DefinitionLoader;
+import io.senseprobe.definition.LoadResult;
+import io.senseprobe.logging.LogLevels;
+import io.senseprobe.logging.Secrets;
+import io.senseprobe.result.CheckResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Ctrl-Q's connection-test: the options become a definition (validated like a file's, paths relative to the
+ * current directory), one check runs in a minimal Camel context, and the outcome is printed the way Ctrl-Q does.
+ */
+abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The option values that were given, keyed by definition key. */
+    abstract Map<String, Object> values();
+
+    abstract String connectionName();
+
+    abstract String checkId();
+
+    abstract void printTesting(PrintStream out, Definition d);
+
+    abstract void printSuccess(PrintStream out, CheckResult r);
+
+    @Override
+    public Integer call() throws Exception {
+        if (!output.logLevelValid()) {
+            throw new ParameterException(spec.commandLine(), "--log-level must be one of " + LogLevels.NAMES
+                    + ", not \"" + output.logLevel + "\".");
+        }
+        LogLevels.apply(output.logLevelOrDefault());
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", connectionName());
+        values.putAll(values());
+        values.values().forEach(v -> Secrets.register(v == null ? null : v.toString()));
+        PrintStream human = output.human();
+        printBanner(human);
+
+        LoadResult loaded = new DefinitionLoader(AppHome.resolve())
+                .fromValues(values, "command line", Path.of("").toAbsolutePath());
+        if (!loaded.ok()) {
+            List<CheckResult> records = ProblemRecords.of(loaded.problems(), checkId(), Instant.now());
+            loaded.problems().forEach(p -> human.println(p.describe() + (p.fix() == null ? "" : " " + p.fix())));
+            printJson(records);
+            return ResultPrinter.exitCode(records);
+        }
+        Definition d = loaded.definitions().get(0);
+        printTesting(human, d);
+        CheckResult result;
+        try (OneShotCamel camel = OneShotCamel.start(AppHome.resolve(), new SenseProbeBeans())) {
+            result = camel.runner().run(d);
+        }
+        if (result.failed()) {
+            human.println("Connection failed: " + result.category().id());
+            human.println("  " + result.message());
+            if (result.hint() != null && !result.hint().isEmpty()) {
+                human.println("  Hint: " + result.hint());
+            }
+        } else {
+            printSuccess(human, result);
+        }
+        printJson(List.of(result));
+        return ResultPrinter.exitCode(List.of(result));
+    }
+
+    private void printJson(List<CheckResult> records) {
+        if (output.json) {
+            records.forEach(r -> System.out.println(ResultPrinter.json(r)));
+        }
+    }
+
+    private void printBanner(PrintStream out) {
+        out.println("-----------------------------------------------------------");
+        out.println("| sense-probe " + Version.get());
+        out.println("| Log level: " + output.logLevelOrDefault());
+        out.println("-----------------------------------------------------------");
+    }
+
+    static void put(Map<String, Object> values, String key, Object value) {
+        if (value != null) {
+            values.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.senseprobe.cli;
+
+import java.util.Map;
+import java.util.function.Function;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Defaults for connection-test options from the environment: SENSE_PROBE_<OPTION> first, then Ctrl-Q's CTRLQ_*
+ * variables, so a Ctrl-Q user's environment works unchanged. A flag on the command line wins over both.
+ */
+public final class EnvDefaults implements IDefaultValueProvider {
+    static final Map<String, String> CTRLQ = Map.ofEntries(
+            Map.entry("host", "CTRLQ_HOST"),
+            Map.entry("port", "CTRLQ_PORT"),
+            Map.entry("virtual-proxy", "CTRLQ_VIRTUAL_PROXY"),
+            Map.entry("secure", "CTRLQ_SECURE"),
+            Map.entry("auth-type", "CTRLQ_AUTH_TYPE"),
+            Map.entry("auth-cert-file", "CTRLQ_CERT_FILE"),
+            Map.entry("auth-cert-key-file", "CTRLQ_CERT_KEY_FILE"),
+            Map.entry("auth-root-cert-file", "CTRLQ_ROOT_CERT_FILE"),
+            Map.entry("auth-user-dir", "CTRLQ_USER_DIR"),
+            Map.entry("auth-user-id", "CTRLQ_USER_ID"),
+            Map.entry("auth-jwt", "CTRLQ_AUTH_JWT"),
+            Map.entry("tenant-host", "CTRLQ_TENANT_HOST"),
+            Map.entry("apikey", "CTRLQ_API_KEY"),
+            Map.entry("log-level", "CTRLQ_LOG_LEVEL"));
+
+    private final Function<String, String> env;
+
+    public EnvDefaults() {
+        this(System::getenv);
+    }
+
+    EnvDefaults(Function<String, String> env) {
+        this.env = env;
+    }
+
+    public static String senseProbeVariable(String option) {
+        return "SENSE_PROBE_" + option.toUpperCase().replace('-', '_');
+    }
+
+    @Override
+    public String defaultValue(ArgSpec arg) {
+        if (!(arg instanceof OptionSpec option)) {
+            return null;
+        }
+        String name = option.longestName().replaceFirst("^--", "");
+        String value = env.apply(senseProbeVariable(name));
+        if (value == null && CTRLQ.containsKey(name)) {
+            value = env.apply(CTRLQ.get(name));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,28 @@
+package io.senseprobe.cli;
+
+import io.senseprobe.logging.LogLevels;
+import java.io.PrintStream;
+import picocli.CommandLine.Option;
+
+/** Options every checking command shares: log level and JSON output. */
+public class OutputOptions {
+    @Option(names = "--log-level", paramLabel = "LEVEL",
+            description = "error, warn, info, verbose, debug or silly (default: info).")
+    String logLevel;
+
+    @Option(names = "--json", description = "Print one JSON result record per connection on stdout and nothing else (human output goes to stderr).")
+    boolean json;
+
+    /** Where human-readable text goes: stderr under --json, else stdout. */
+    PrintStream human() {
+        return json ? System.err : System.out;
+    }
+
+    String logLevelOrDefault() {
+        return logLevel == null ? "info" : logLevel;
+    }
+
+    boolean logLevelValid() {
+        return LogLevels.isValid(logLevelOrDefault());
+    }
+}

@@ -1,0 +1,40 @@
+package io.senseprobe.cli;
+
+import io.senseprobe.definition.Problem;
+import io.senseprobe.result.Category;
+import io.senseprobe.result.CheckResult;
+import io.senseprobe.result.Status;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Validation problems as result records (one per connection), so --json output is records also then. */
+final class ProblemRecords {
+    private ProblemRecords() {
+    }
+
+    static List<CheckResult> of(List<Problem> problems, String check, Instant now) {
+        Map<String, List<Problem>> byConnection = new LinkedHashMap<>();
+        for (Problem p : problems) {
+            String connection = p.connection() == null ? String.valueOf(p.file()) : p.connection();
+            byConnection.computeIfAbsent(connection, k -> new ArrayList<>()).add(p);
+        }
+        List<CheckResult> records = new ArrayList<>();
+        byConnection.forEach((connection, list) -> records.add(new CheckResult(connection, check, null, null, null, null,
+                Status.FAILED, category(list),
+                list.stream().map(Problem::describe).collect(Collectors.joining(" ")),
+                list.stream().map(Problem::fix).filter(f -> f != null && !f.isEmpty()).distinct()
+                        .collect(Collectors.joining(" ")),
+                now.toString(), 0, Map.of(), List.of(), List.of())));
+        return records;
+    }
+
+    /** Invalid definition wins over a PEM problem: it is the first thing to fix. */
+    private static Category category(List<Problem> problems) {
+        return problems.stream().map(Problem::category).filter(c -> c == Category.INVALID_DEFINITION).findFirst()
+                .orElse(problems.get(0).category());
+    }
+}

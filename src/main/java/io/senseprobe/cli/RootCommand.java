@@ -1,0 +1,29 @@
+package io.senseprobe.cli;
+
+import io.senseprobe.Version;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+@Command(name = "sense-probe", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionProvider.class,
+        description = "Checks that Qlik Sense sites and Qlik Cloud tenants are reachable and healthy.",
+        subcommands = {RootCommand.Qseow.class, RootCommand.Qscloud.class, CheckCommand.class, SimulatorCommand.class,
+                DemoCommand.class})
+public final class RootCommand {
+
+    @Command(name = "qseow", mixinStandardHelpOptions = true, description = "Client-managed Qlik Sense.",
+            subcommands = QseowConnectionTest.class)
+    static final class Qseow {
+    }
+
+    @Command(name = "qscloud", mixinStandardHelpOptions = true, description = "Qlik Cloud.",
+            subcommands = QscloudConnectionTest.class)
+    static final class Qscloud {
+    }
+
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"sense-probe " + Version.get()};
+        }
+    }
+}
