@@ -1,0 +1,34 @@
+package io.senseprobe.simulator;
+
+import static io.senseprobe.simulator.Json.obj;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** The engine's HTTPS health check (no xrfkey, no X-Qlik-User). */
+final class EngineApi {
+    static final String VERSION = "12.1477.0";
+    // the compact form Sense uses, e.g. 20160314T103522.000+0100
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSSxx");
+    private static final List<String> HEALTH_PATHS = List.of("engine/healthcheck", "healthcheck");
+
+    private final String started = STARTED.format(OffsetDateTime.now());
+
+    Response handle(Incoming request) {
+        if (!HEALTH_PATHS.contains(String.join("/", request.lowerSegments()))) {
+            return Response.empty(404);
+        }
+        return Response.json(200, obj(
+                "version", VERSION,
+                "started", started,
+                "mem", obj("committed", 1843.2, "allocated", 2210.6, "free", 9876.4),
+                "cpu", obj("total", 4.0),
+                "session", obj("active", 1, "total", 2),
+                "apps", obj("active_docs", List.of(), "in_memory_docs", List.of("4634fbc8-65eb-4aa1-b5b4-f5e4a4ac1b9b"),
+                        "loaded_docs", List.of(), "calls", 157, "selections", 12),
+                "users", obj("active", 1, "total", 2),
+                "cache", obj("hits", 10, "lookups", 18, "added", 8, "replaced", 0, "bytes_added", 20480),
+                "saturated", false));
+    }
+}

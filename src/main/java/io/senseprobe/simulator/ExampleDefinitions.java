@@ -1,0 +1,128 @@
+package io.senseprobe.simulator;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Connection definitions (the project's kebab-case YAML) pointing at a running simulator: one per listener, plus a few faults. */
+final class ExampleDefinitions {
+    private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .build());
+
+    private ExampleDefinitions() {
+    }
+
+    static List<Path> write(SenseSimulator sim, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        SimulatorFiles f = sim.files();
+        List<Path> written = new ArrayList<>();
+        for (Listener listener : Listener.values()) {
+            Map<String, Object> def = switch (listener) {
+                case JWT_PROXY -> jwt(sim, "sim-jwt-proxy", SenseSimulator.JWT_PREFIX, sim.validJwt());
+                case CLOUD -> cloud(sim, "sim-cloud", sim.apiKey());
+                case QPS -> with(cert(sim, "sim-qps", Listener.QRS, f.clientCert(), f.clientKey()),
+                        "proxy-port", sim.port(Listener.QPS));
+                case ENGINE -> with(cert(sim, "sim-engine", Listener.QRS, f.clientCert(), f.clientKey()),
+                        "engine-port", sim.port(Listener.ENGINE));
+                case SLOW -> with(cert(sim, "sim-slow", listener, f.clientCert(), f.clientKey()), "timeout", "2s");
+                default -> cert(sim, "sim-" + listener.id(), listener, f.clientCert(), f.clientKey());
+            };
+            written.add(write(folder, def, describe(listener)));
+        }
+        written.add(write(folder, with(cert(sim, "sim-qrs-encrypted-key", Listener.QRS, f.clientCert(),
+                f.clientKeyLegacyEncrypted()), "auth-cert-key-passphrase", SenseSimulator.KEY_PASSPHRASE),
+                "QRS with the key exported with a password (legacy Proc-Type: 4,ENCRYPTED): works."));
+        written.add(write(folder, cert(sim, "sim-qrs-other-ca-client", Listener.QRS, f.otherCaClientCert(),
+                f.otherCaClientKey()), "QRS with a client certificate from another site: the server refuses it."));
+        written.add(write(folder, with(cert(sim, "sim-qrs-ip-host", Listener.QRS, f.clientCert(), f.clientKey()),
+                "host", "127.0.0.1"), "QRS by IP address: the server certificate names only localhost and sense-sim."));
+        written.add(write(folder, jwt(sim, "sim-jwt-expired", SenseSimulator.JWT_PREFIX, sim.expiredJwt()),
+                "JWT that expired: the virtual proxy answers 401."));
+        written.add(write(folder, jwt(sim, "sim-jwt-description-not-prefix", "JWT-Proxy", sim.validJwt()),
+                "Virtual proxy description typed instead of its prefix: a bare 404."));
+        written.add(write(folder, cloud(sim, "sim-cloud-expired-key",
+                sim.mintApiKey(Instant.now().minus(Duration.ofDays(1)))), "API key that expired yesterday: 401."));
+        return written;
+    }
+
+    private static Map<String, Object> cert(SenseSimulator sim, String name, Listener listener, Path cert, Path key) {
+        Map<String, Object> def = new LinkedHashMap<>();
+        def.put("name", name);
+        def.put("target", "qseow");
+        def.put("host", "localhost");
+        def.put("port", sim.port(listener));
+        def.put("auth-type", "cert");
+        def.put("auth-user-dir", "INTERNAL");
+        def.put("auth-user-id", "sa_api");
+        def.put("auth-cert-file", cert.toString());
+        def.put("auth-cert-key-file", key.toString());
+        def.put("auth-root-cert-file", sim.files().rootCert().toString());
+        return def;
+    }
+
+    private static Map<String, Object> jwt(SenseSimulator sim, String name, String prefix, String token) {
+        Map<String, Object> def = new LinkedHashMap<>();
+        def.put("name", name);
+        def.put("target", "qseow");
+        def.put("host", "localhost");
+        def.put("port", sim.port(Listener.JWT_PROXY));
+        def.put("virtual-proxy", prefix);
+        def.put("auth-type", "jwt");
+        def.put("auth-jwt", token);
+        def.put("auth-root-cert-file", sim.files().rootCert().toString());
+        return def;
+    }
+
+    private static Map<String, Object> cloud(SenseSimulator sim, String name, String key) {
+        Map<String, Object> def = new LinkedHashMap<>();
+        def.put("name", name);
+        def.put("target", "qscloud");
+        def.put("tenant-host", "localhost:" + sim.port(Listener.CLOUD));
+        def.put("auth-type", "apikey");
+        def.put("apikey", key);
+        def.put("auth-root-cert-file", sim.files().rootCert().toString());
+        return def;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> def, String key, Object value) {
+        def.put(key, value);
+        return def;
+    }
+
+    private static String describe(Listener listener) {
+        return switch (listener) {
+            case QRS -> "Repository service with the QMC certificate export: works.";
+            case QPS -> "Repository plus the proxy API port (proxy-port).";
+            case ENGINE -> "Repository plus the engine health check port (engine-port).";
+            case JWT_PROXY -> "JWT through the virtual proxy '" + SenseSimulator.JWT_PREFIX + "': works.";
+            case CLOUD -> "Qlik Cloud tenant with an API key (root.pem trusts the simulator's certificate): works.";
+            case EXPIRED_CERT -> "The server certificate expired yesterday.";
+            case OTHER_CA -> "The server certificate comes from another CA than root.pem.";
+            case ERROR_500 -> "The server answers 500.";
+            case NOT_JSON -> "The server answers 200 with an HTML page.";
+            case SLOW -> "The server answers after 5 s; the timeout is 2 s.";
+            case RATE_LIMITED -> "Every other request gets 429 with retry-after: 1.";
+            case REDIRECT -> "The server redirects to another origin; the client must not follow with its credentials.";
+            case REDIRECT_TARGET -> "A normal repository: the redirect target. Works when called directly.";
+            case RESET -> "The connection is reset right after it opens.";
+        };
+    }
+
+    private static Path write(Path folder, Map<String, Object> def, String comment) throws IOException {
+        Path file = folder.resolve(def.get("name") + ".yaml");
+        Files.writeString(file, "# " + comment + "\n" + YAML.writeValueAsString(def), StandardCharsets.UTF_8);
+        return file;
+    }
+}

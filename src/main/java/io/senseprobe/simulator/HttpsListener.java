@@ -1,0 +1,154 @@
+package io.senseprobe.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.TrustManagerFactory;
+
+/** One JDK HTTPS server on 127.0.0.1 for one {@link Listener}: TLS set up, requests recorded, answers sent. */
+final class HttpsListener implements AutoCloseable {
+    interface Recorder {
+        void record(RecordedRequest request);
+    }
+
+    private final Listener listener;
+    private final HttpsServer server;
+    private final Function<Incoming, Response> handler;
+    private final Recorder recorder;
+
+    HttpsListener(Listener listener, int port, Pki.Issued serverCert, X509Certificate trustedClientRoot,
+            ExecutorService executor, Function<Incoming, Response> handler, Recorder recorder) throws IOException {
+        this.listener = listener;
+        this.handler = handler;
+        this.recorder = recorder;
+        SSLContext context = sslContext(serverCert, trustedClientRoot);
+        boolean mutual = listener.tls == Listener.Tls.MUTUAL;
+        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        server.setHttpsConfigurator(new HttpsConfigurator(context) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters ssl = context.getDefaultSSLParameters();
+                ssl.setNeedClientAuth(mutual);
+                params.setSSLParameters(ssl);
+            }
+        });
+        server.createContext("/", this::serve);
+        // a cached pool: a slow answer on one listener must not hold up any other
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void serve(HttpExchange exchange) {
+        try {
+            Incoming request = read(exchange);
+            Response response;
+            try {
+                response = handler.apply(request);
+            } catch (RuntimeException e) {
+                response = Response.text(500, "Simulator error: " + e);
+            }
+            QlikUser user = QlikUser.parse(request.header("X-Qlik-User"));
+            recorder.record(new RecordedRequest(listener, request.method(), request.path(), request.rawQuery(),
+                    request.headers(), request.body(), request.clientCertSubject(), user.directory(), user.id(),
+                    response.status(), Instant.now()));
+            if (!response.delay().isZero()) {
+                Thread.sleep(response.delay().toMillis());
+            }
+            send(exchange, response);
+        } catch (IOException e) {
+            // the client went away; nothing to answer
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private Incoming read(HttpExchange exchange) throws IOException {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return new Incoming(listener, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), Collections.unmodifiableMap(headers), body,
+                clientCertSubject(exchange));
+    }
+
+    private static String clientCertSubject(HttpExchange exchange) {
+        if (exchange instanceof HttpsExchange https) {
+            try {
+                Certificate[] chain = https.getSSLSession().getPeerCertificates();
+                return ((X509Certificate) chain[0]).getSubjectX500Principal().getName();
+            } catch (SSLPeerUnverifiedException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static void send(HttpExchange exchange, Response response) throws IOException {
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        byte[] body = response.body();
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static SSLContext sslContext(Pki.Issued serverCert, X509Certificate trustedClientRoot) {
+        try {
+            char[] password = "sense-sim".toCharArray();
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry("server", serverCert.privateKey(), password, serverCert.chain());
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, password);
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("site-root", trustedClientRoot);
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot set up TLS for " + serverCert.cert().getSubjectX500Principal(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

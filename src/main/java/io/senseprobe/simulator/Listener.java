@@ -1,0 +1,48 @@
+package io.senseprobe.simulator;
+
+import java.util.Locale;
+
+/** The simulator's listeners, each on its own port: the Sense services and one per fault to provoke. */
+public enum Listener {
+    /** Repository service (4242): mutual TLS, xrfkey, X-Qlik-User. */
+    QRS(Tls.MUTUAL),
+    /** Proxy service API (4243): mutual TLS, xrfkey; sessions and users. */
+    QPS(Tls.MUTUAL),
+    /** Engine (4747): mutual TLS, HTTPS health check, no xrfkey. */
+    ENGINE(Tls.MUTUAL),
+    /** Virtual proxy with prefix {@value SenseSimulator#JWT_PREFIX}: server TLS only, JWT bearer auth. */
+    JWT_PROXY(Tls.SERVER),
+    /** Qlik Cloud tenant: server TLS (signed by the site root), API key bearer auth. */
+    CLOUD(Tls.SERVER),
+    /** QRS whose server certificate expired yesterday. */
+    EXPIRED_CERT(Tls.MUTUAL),
+    /** QRS whose server certificate comes from another CA. */
+    OTHER_CA(Tls.MUTUAL),
+    /** Answers 500 to everything. */
+    ERROR_500(Tls.MUTUAL),
+    /** Answers 200 with an HTML page to everything. */
+    NOT_JSON(Tls.MUTUAL),
+    /** QRS that answers after a delay (5 s by default). */
+    SLOW(Tls.MUTUAL),
+    /** QRS that answers 429 with retry-after: while armed, else every other request. */
+    RATE_LIMITED(Tls.MUTUAL),
+    /** Redirects every request to {@link #REDIRECT_TARGET}, another origin. */
+    REDIRECT(Tls.MUTUAL),
+    /** A normal QRS; nothing should ever reach it through {@link #REDIRECT}. */
+    REDIRECT_TARGET(Tls.MUTUAL),
+    /** Plain TCP: accepts and resets every connection (no TLS, no HTTP). */
+    RESET(Tls.NONE);
+
+    enum Tls { MUTUAL, SERVER, NONE }
+
+    final Tls tls;
+
+    Listener(Tls tls) {
+        this.tls = tls;
+    }
+
+    /** Lower case with dashes, e.g. {@code jwt-proxy}: the key in {@code portsJson()} and example file names. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,288 @@
+package io.senseprobe.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-process Qlik Sense site and Qlik Cloud tenant over real TLS, one port per {@link Listener}, all on
+ * 127.0.0.1. Every start writes fresh certificates into its folder (see {@link #files()}) and records every
+ * request it receives.
+ *
+ * <pre>{@code
+ * try (SenseSimulator sim = SenseSimulator.start(tempDir)) {
+ *     int qrs = sim.port(Listener.QRS);
+ *     ... connect to https://localhost:qrs with sim.files().clientCert(), clientKey(), rootCert() ...
+ *     sim.requests(Listener.QRS);
+ * }
+ * }</pre>
+ */
+public final class SenseSimulator implements AutoCloseable {
+    /** Passphrase of the encrypted key files. */
+    public static final String KEY_PASSPHRASE = "sense-sim-passphrase";
+    /** Prefix of the JWT virtual proxy on {@link Listener#JWT_PROXY}. */
+    public static final String JWT_PREFIX = "jwt";
+    public static final Duration DEFAULT_SLOW_DELAY = Duration.ofSeconds(5);
+    /** Requests kept for {@link #requests()}; older ones are dropped so a long-running simulator stays small. */
+    static final int MAX_RECORDED = 10_000;
+
+    static {
+        // the JDK server writes headers and body separately: without TCP_NODELAY clients stall on delayed ACKs.
+        // Read once when the JDK server classes load, so it must be set before the first server is created.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final SimulatorFiles files;
+    private final SiteCertificates certs;
+    private final CloudIdentity cloud = CloudIdentity.random();
+    private final Tokens tokens;
+    private final ProxySessions sessions = new ProxySessions();
+    private final QpsApi qps = new QpsApi(sessions);
+    private final EngineApi engine = new EngineApi();
+    private final JwtProxy jwtProxy;
+    private final CloudApi cloudApi;
+    private final RateLimits rateLimits = new RateLimits();
+    private final String validJwt;
+    private final String apiKey;
+    private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
+    private final Map<Listener, Integer> ports = new EnumMap<>(Listener.class);
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+    private volatile Duration slowDelay = DEFAULT_SLOW_DELAY;
+
+    private SenseSimulator(Path dir) {
+        files = SimulatorFiles.in(dir);
+        certs = new SiteCertificates();
+        certs.writeTo(files, KEY_PASSPHRASE);
+        tokens = new Tokens(certs.jwtSigning.keys(), certs.strangerKeys, cloud);
+        jwtProxy = new JwtProxy(JWT_PREFIX, tokens, sessions);
+        cloudApi = new CloudApi(tokens, cloud);
+        validJwt = tokens.mintJwt("RS256", Instant.now().plus(Duration.ofDays(365)));
+        apiKey = tokens.mintApiKey(Instant.now().plus(Duration.ofDays(365)));
+    }
+
+    /** Starts every listener on a free port and writes the certificates into {@code dir}. */
+    public static SenseSimulator start(Path dir) throws IOException {
+        return start(dir, 0);
+    }
+
+    /**
+     * Starts every listener on consecutive ports from {@code basePort} in {@link Listener} order
+     * ({@code basePort + listener.ordinal()}), or on free ports when {@code basePort} is 0.
+     */
+    public static SenseSimulator start(Path dir, int basePort) throws IOException {
+        SenseSimulator sim = new SenseSimulator(dir);
+        try {
+            for (Listener listener : Listener.values()) {
+                sim.listen(listener, basePort == 0 ? 0 : basePort + listener.ordinal());
+            }
+        } catch (IOException | RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+        return sim;
+    }
+
+    private void listen(Listener listener, int port) throws IOException {
+        if (listener == Listener.RESET) {
+            ResetListener reset = new ResetListener(port, executor);
+            running.add(reset);
+            ports.put(listener, reset.port());
+            return;
+        }
+        HttpsListener https = new HttpsListener(listener, port, certs.serverFor(listener), certs.siteCa.cert(),
+                executor, this::answer, this::record);
+        running.add(https);
+        ports.put(listener, https.port());
+    }
+
+    private Response answer(Incoming request) {
+        Listener listener = request.listener();
+        int retryAfter = rateLimits.check(listener);
+        if (retryAfter >= 0) {
+            return RateLimits.tooManyRequests(retryAfter);
+        }
+        return switch (listener) {
+            case QRS, EXPIRED_CERT, OTHER_CA, RATE_LIMITED, REDIRECT_TARGET -> QrsApi.handle(request);
+            case QPS -> qps.handle(request);
+            case ENGINE -> engine.handle(request);
+            case JWT_PROXY -> jwtProxy.handle(request);
+            case CLOUD -> cloudApi.handle(request);
+            case ERROR_500 -> Response.text(500, "Internal Server Error: the simulator fails every request on this port.");
+            case NOT_JSON -> Response.html(200, "<!DOCTYPE html><html><head><title>Qlik Sense</title></head>"
+                    + "<body><h1>Qlik Sense</h1><p>A login page, not JSON.</p></body></html>");
+            case SLOW -> QrsApi.handle(request).delayedBy(slowDelay);
+            case REDIRECT -> Response.empty(302).withHeader("Location", "https://localhost:"
+                    + port(Listener.REDIRECT_TARGET) + request.path()
+                    + (request.rawQuery() == null ? "" : "?" + request.rawQuery()));
+            case RESET -> throw new IllegalStateException("RESET speaks no HTTP");
+        };
+    }
+
+    private void record(RecordedRequest request) {
+        synchronized (recorded) {
+            if (recorded.size() == MAX_RECORDED) {
+                recorded.removeFirst();
+            }
+            recorded.addLast(request);
+        }
+    }
+
+    // ---- what tests and the CLI use ------------------------------------------------------------
+
+    public int port(Listener listener) {
+        Integer port = ports.get(listener);
+        if (port == null) {
+            throw new IllegalStateException(listener + " is not listening");
+        }
+        return port;
+    }
+
+    /** The certificate and key files of this run, absolute paths. */
+    public SimulatorFiles files() {
+        return files;
+    }
+
+    /** Every recorded request, oldest first (RESET records nothing: it never reads a request). */
+    public List<RecordedRequest> requests() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    public List<RecordedRequest> requests(Listener listener) {
+        return requests().stream().filter(r -> r.listener() == listener).toList();
+    }
+
+    public void clearRequests() {
+        synchronized (recorded) {
+            recorded.clear();
+        }
+    }
+
+    /** An RS256 JWT for the {@link #JWT_PREFIX} virtual proxy, valid for a year. */
+    public String validJwt() {
+        return validJwt;
+    }
+
+    /** A JWT signed with the virtual proxy's key. {@code alg}: RS256, RS384 or RS512 (others are refused by the proxy). */
+    public String mintJwt(String alg, Instant expiresAt) {
+        return tokens.mintJwt(alg, expiresAt);
+    }
+
+    /** Correctly signed, expired an hour ago. */
+    public String expiredJwt() {
+        return tokens.mintJwt("RS256", Instant.now().minus(Duration.ofHours(1)));
+    }
+
+    /** {@code alg: none}. */
+    public String unsignedJwt() {
+        return tokens.unsignedJwt();
+    }
+
+    /** Signed with a key the virtual proxy does not know. */
+    public String badSignatureJwt() {
+        return tokens.badSignatureJwt();
+    }
+
+    /** A Qlik Cloud API key for {@link Listener#CLOUD}, valid for a year. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** An API key that expires (or expired) at the given time. */
+    public String mintApiKey(Instant expiresAt) {
+        return tokens.mintApiKey(expiresAt);
+    }
+
+    /** The simulated tenant's id, as in users/me and the API key. */
+    public String tenantId() {
+        return cloud.tenantId();
+    }
+
+    /** The API key user's id (24 hex digits). */
+    public String cloudUserId() {
+        return cloud.userId();
+    }
+
+    /** The next {@code count} requests to {@link Listener#RATE_LIMITED} answer 429 with {@code retry-after}. */
+    public void rateLimitNext(int count, int retryAfterSeconds) {
+        rateLimitNext(Listener.RATE_LIMITED, count, retryAfterSeconds);
+    }
+
+    /** The next {@code count} requests to the listener (e.g. {@link Listener#CLOUD}) answer 429 with {@code retry-after}. */
+    public void rateLimitNext(Listener listener, int count, int retryAfterSeconds) {
+        rateLimits.arm(listener, count, retryAfterSeconds);
+    }
+
+    /** When true, {@code /api/v1/users/me} answers 302 to {@code /api/v1/users/{id}} on the same origin. */
+    public void cloudRedirectsUsersMe(boolean redirect) {
+        cloudApi.redirectUsersMe(redirect);
+    }
+
+    /** How long {@link Listener#SLOW} waits before answering ({@link #DEFAULT_SLOW_DELAY} unless set). */
+    public void slowDelay(Duration delay) {
+        this.slowDelay = delay;
+    }
+
+    /** The ports on one line, e.g. {@code {"qrs":4242,"qps":4243,...,"jwt-proxy":...}}. */
+    public String portsJson() {
+        Map<String, Integer> byId = new LinkedHashMap<>();
+        ports.forEach((listener, port) -> byId.put(listener.id(), port));
+        return Json.write(byId);
+    }
+
+    /**
+     * Writes one example connection definition per listener (and a few extra fault cases) into
+     * {@code files().connectionsDir()}, with absolute paths. Returns the files written.
+     */
+    public List<Path> writeExampleDefinitions() {
+        try {
+            return ExampleDefinitions.write(this, files.connectionsDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops every listener and thread. */
+    @Override
+    public void close() {
+        for (AutoCloseable closeable : running) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // keep closing the others
+            }
+        }
+        running.clear();
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "sense-sim-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
