@@ -135,14 +135,14 @@ final class ConnectionValues {
 
     /** A TCP port 1-65535; a numeric string is fine. */
     Optional<Integer> port(String key) {
-        return integer(key, 1, 65535, "a port number from 1 to 65535");
+        return integer(key, 1, 65535, "a port number from 1 to 65535", 443);
     }
 
     Optional<Integer> atLeastOne(String key) {
-        return integer(key, 1, Integer.MAX_VALUE, "a whole number of at least 1");
+        return integer(key, 1, Integer.MAX_VALUE, "a whole number of at least 1", 3);
     }
 
-    private Optional<Integer> integer(String key, int min, int max, String expected) {
+    private Optional<Integer> integer(String key, int min, int max, String expected, int example) {
         Optional<String> text = text(key);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -156,7 +156,7 @@ final class ConnectionValues {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problem(key, "must be " + expected + ", not " + shown(key, t) + ".", "Write a number such as \"" + key + ": " + Math.max(min, 1) + "\".");
+        problem(key, "must be " + expected + ", not " + shown(key, t) + ".", "Write a number such as \"" + key + ": " + example + "\".");
         return Optional.empty();
     }
 

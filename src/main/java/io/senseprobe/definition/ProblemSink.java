@@ -30,7 +30,8 @@ final class ProblemSink {
         return problems.size();
     }
 
+    /** In line order, so the report reads top to bottom like the file. */
     List<Problem> problems() {
-        return problems;
+        return problems.stream().sorted(java.util.Comparator.comparingInt(Problem::line)).toList();
     }
 }
