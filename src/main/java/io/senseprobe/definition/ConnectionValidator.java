@@ -1,0 +1,130 @@
+package io.senseprobe.definition;
+
+import static io.senseprobe.definition.DefinitionKeys.*;
+
+import io.senseprobe.definition.RawValue.Mapping;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Validates one connection mapping into a {@link Definition}, recording every problem on the way. */
+final class ConnectionValidator {
+    private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9._-]+");
+
+    private final Path appHome;
+    private final Path pathBase;
+
+    /** What every target has, read before the target-specific keys. */
+    record Common(String name, boolean secure, Duration timeout, Definition.Reserved reserved, Path source) {
+    }
+
+    ConnectionValidator(Path appHome, Path pathBase) {
+        this.appHome = appHome;
+        this.pathBase = pathBase;
+    }
+
+    /** The definition, or empty when the connection has any problem (all of them are in {@code problems}). */
+    Optional<Definition> validate(Mapping mapping, int index, ProblemSink problems, Path source) {
+        int before = problems.count();
+        ConnectionValues values = new ConnectionValues(mapping, ConnectionValues.labelOf(mapping, index), problems);
+        String name = name(values);
+        Optional<Target> target = target(values);
+        Optional<AuthType> authType = target.flatMap(t -> authType(values, t));
+        checkKeysBelong(values, target, authType);
+        Common common = new Common(name, values.bool(SECURE).orElse(true),
+                values.duration(TIMEOUT, false).orElse(Definition.DEFAULT_TIMEOUT), reserved(values), source);
+        CertFiles certFiles = new CertFiles(appHome, pathBase, values);
+        Definition definition = null;
+        // a bad auth-type still lets the target's other keys be checked
+        if (target.isPresent()) {
+            definition = target.get() == Target.QSEOW
+                    ? QseowRules.definition(values, authType.orElse(null), common, certFiles)
+                    : CloudRules.definition(values, common, certFiles);
+        }
+        return problems.count() == before ? Optional.ofNullable(definition) : Optional.empty();
+    }
+
+    private static String name(ConnectionValues values) {
+        Optional<String> name = values.required(NAME, "every connection");
+        if (name.isPresent() && !NAME_PATTERN.matcher(name.get()).matches()) {
+            String suggestion = name.get().replaceAll("[^A-Za-z0-9._-]+", "-");
+            values.problem(NAME, "\"" + name.get() + "\" is not a valid name: only letters, digits, '.', '_' and '-' are allowed.",
+                    "Rename it, e.g. \"" + suggestion + "\".");
+            return null;
+        }
+        return name.orElse(null);
+    }
+
+    private static Optional<Target> target(ConnectionValues values) {
+        Optional<String> text = values.required(TARGET, "every connection");
+        List<String> ids = Arrays.stream(Target.values()).map(Target::id).toList();
+        return text.flatMap(t -> enumValue(values, TARGET, t, ids)).map(id -> Target.valueOf(id.toUpperCase(Locale.ROOT)));
+    }
+
+    private static Optional<AuthType> authType(ConnectionValues values, Target target) {
+        AuthType defaultType = target == Target.QSEOW ? AuthType.CERT : AuthType.APIKEY;
+        Optional<String> text = values.text(AUTH_TYPE);
+        if (!values.has(AUTH_TYPE)) {
+            return Optional.of(defaultType);
+        }
+        List<String> allowed = target == Target.QSEOW ? List.of("cert", "jwt") : List.of("apikey");
+        String t = text.map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse(null);
+        if (t != null && !allowed.contains(t) && Arrays.stream(AuthType.values()).anyMatch(a -> a.id().equals(t))) {
+            values.problem(AUTH_TYPE, "\"" + t + "\" is not for " + target.id() + " connections.",
+                    "Use " + String.join(" or ", allowed) + ", or set \"target\" to the target it is for.");
+            return Optional.empty();
+        }
+        return text.flatMap(s -> enumValue(values, AUTH_TYPE, s, allowed)).map(id -> AuthType.valueOf(id.toUpperCase(Locale.ROOT)));
+    }
+
+    private static Optional<String> enumValue(ConnectionValues values, String key, String text, List<String> allowed) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (allowed.contains(t)) {
+            return Optional.of(t);
+        }
+        String suggestion = Suggestions.didYouMean(t, allowed);
+        values.problem(key, "unknown value \"" + text + "\".",
+                (suggestion.isEmpty() ? "" : suggestion + " ") + "Use " + String.join(" or ", allowed) + ".");
+        return Optional.empty();
+    }
+
+    /** Unknown keys (with a suggestion), and keys of another target or auth type (saying which). */
+    private static void checkKeysBelong(ConnectionValues values, Optional<Target> target, Optional<AuthType> authType) {
+        for (String key : values.keys()) {
+            if (!DefinitionKeys.isKnown(key)) {
+                String suggestion = Suggestions.didYouMean(key, DefinitionKeys.all());
+                values.problem(key, "unknown key.", suggestion.isEmpty()
+                        ? "Check the spelling: keys are Ctrl-Q's option names without the leading \"--\"." : suggestion);
+                continue;
+            }
+            Optional<Target> keyTarget = DefinitionKeys.targetOf(key);
+            if (target.isPresent() && keyTarget.isPresent() && keyTarget.get() != target.get()) {
+                values.problem(key, "belongs to " + keyTarget.get().id() + " connections, but this one has target " + target.get().id() + ".",
+                        "Remove it, or set \"target: " + keyTarget.get().id() + "\" if that is what you meant.");
+                continue;
+            }
+            Optional<AuthType> keyAuth = DefinitionKeys.authTypeOf(key);
+            if (authType.isPresent() && keyAuth.isPresent() && keyAuth.get() != authType.get()) {
+                values.problem(key, "belongs to auth-type " + keyAuth.get().id() + ", but this connection uses auth-type " + authType.get().id() + ".",
+                        "Remove it, or set \"auth-type: " + keyAuth.get().id() + "\" if that is what you meant.");
+            }
+        }
+    }
+
+    private static Definition.Reserved reserved(ConnectionValues values) {
+        return new Definition.Reserved(
+                values.duration(INTERVAL, false).orElse(null),
+                values.atLeastOne(FAILURE_THRESHOLD).orElse(null),
+                values.atLeastOne(SUCCESS_THRESHOLD).orElse(null),
+                values.duration(REMINDER_INTERVAL, true).orElse(null),
+                values.duration(RATE_LIMIT, true).orElse(null),
+                values.texts(CHECKS).orElse(null),
+                values.port(ENGINE_PORT).orElse(null),
+                values.port(PROXY_PORT).orElse(null),
+                values.text(PROXY_URL).map(String::trim).orElse(null));
+    }
+}

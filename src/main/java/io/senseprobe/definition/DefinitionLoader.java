@@ -1,0 +1,126 @@
+package io.senseprobe.definition;
+
+import io.senseprobe.definition.RawValue.Entry;
+import io.senseprobe.definition.RawValue.Mapping;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Loads connection definitions from YAML/JSON files (or CLI values) and validates them, collecting every
+ * problem instead of stopping at the first. Relative paths in files resolve against the app home, never the
+ * current directory, so the service finds the same files wherever it is started.
+ */
+public final class DefinitionLoader {
+    private final Path appHome;
+
+    public DefinitionLoader(Path appHome) {
+        this.appHome = appHome.toAbsolutePath().normalize();
+    }
+
+    /** {@code .yaml}, {@code .yml} or {@code .json}, and not a dot-file (editor backups, .gitkeep). */
+    public static boolean isDefinitionFile(Path p) {
+        Path fileName = p.getFileName();
+        if (fileName == null) {
+            return false;
+        }
+        String name = fileName.toString().toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"));
+    }
+
+    /** One file; duplicate names within it are problems. */
+    public LoadResult load(Path file) {
+        return loadAll(List.of(file));
+    }
+
+    /**
+     * Several files, in path order. A name used again, in the same or a later file, is a problem of the later
+     * connection, which is left out; the first keeps its place.
+     */
+    public LoadResult loadAll(Collection<Path> files) {
+        List<Path> sorted = files.stream().map(f -> f.toAbsolutePath().normalize()).distinct().sorted().toList();
+        List<Definition> definitions = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        Map<String, NameOrigin> names = new HashMap<>();
+        ConnectionValidator validator = new ConnectionValidator(appHome, appHome);
+        for (Path file : sorted) {
+            ProblemSink sink = new ProblemSink(file);
+            for (DefinitionFileParser.Item item : DefinitionFileParser.parse(file, sink)) {
+                Optional<Definition> definition = validator.validate(item.mapping(), item.index(), sink, file);
+                boolean unique = registerName(item, file, names, sink);
+                if (unique) {
+                    definition.ifPresent(definitions::add);
+                }
+            }
+            problems.addAll(sink.problems());
+        }
+        return new LoadResult(definitions, problems);
+    }
+
+    /** Every definition file directly in {@code folder} (not its subfolders); a missing folder is a problem. */
+    public LoadResult loadDirectory(Path folder) {
+        try (Stream<Path> listing = Files.list(folder)) {
+            return loadAll(listing.filter(p -> isDefinitionFile(p) && Files.isRegularFile(p)).toList());
+        } catch (IOException e) {
+            Problem problem = new Problem(folder.toAbsolutePath().normalize(), 0, null, null,
+                    "the folder of connection definitions cannot be read.", "Create it, or check its permissions.",
+                    io.senseprobe.result.Category.INVALID_DEFINITION);
+            return new LoadResult(List.of(), List.of(problem));
+        }
+    }
+
+    /**
+     * One definition from key/value pairs with the file keys (the CLI's {@code connection-test} options).
+     * Values may be String, Boolean, Number, Path or a list. Given paths resolve against {@code pathBase}
+     * (the current directory for the CLI); default certificate files still resolve against the app home.
+     * Problems name {@code sourceLabel} (e.g. "command line") as their file; {@link Definition#source()} is null.
+     */
+    public LoadResult fromValues(Map<String, ?> values, String sourceLabel, Path pathBase) {
+        ProblemSink sink = new ProblemSink(Path.of(sourceLabel));
+        Optional<Definition> definition = new ConnectionValidator(appHome, pathBase.toAbsolutePath().normalize())
+                .validate(RawValues.fromJavaMap(values), 1, sink, null);
+        return new LoadResult(definition.stream().toList(), sink.problems());
+    }
+
+    private record NameOrigin(Path file, int line, String name) {
+    }
+
+    // names compare ignoring case: output files and log lines are named after them, on case-insensitive disks too
+    private boolean registerName(DefinitionFileParser.Item item, Path file, Map<String, NameOrigin> names, ProblemSink sink) {
+        Optional<Entry> nameEntry = nameEntry(item.mapping());
+        if (nameEntry.isEmpty()) {
+            return true;
+        }
+        String name = ConnectionValues.labelOf(item.mapping(), item.index());
+        NameOrigin first = names.putIfAbsent(name.toLowerCase(Locale.ROOT), new NameOrigin(file, nameEntry.get().line(), name));
+        if (first == null) {
+            return true;
+        }
+        String where = first.file().equals(file) ? "on line " + first.line() + " of this file" : "in " + shown(first.file()) + lineSuffix(first.line());
+        sink.add(nameEntry.get().line(), name, DefinitionKeys.NAME,
+                "the name \"" + name + "\" is already used " + where + (first.name().equals(name) ? "" : " (as \"" + first.name() + "\"; names are compared ignoring case)") + ".",
+                "Give each connection its own name.");
+        return false;
+    }
+
+    private static Optional<Entry> nameEntry(Mapping mapping) {
+        return mapping.entries().stream().filter(e -> DefinitionKeys.NAME.equals(e.key())
+                && e.value() instanceof RawValue.Scalar s && !s.text().isBlank()).findFirst();
+    }
+
+    private String shown(Path file) {
+        return file.startsWith(appHome) ? appHome.relativize(file).toString().replace('\\', '/') : file.toString();
+    }
+
+    private static String lineSuffix(int line) {
+        return line > 0 ? " (line " + line + ")" : "";
+    }
+}
