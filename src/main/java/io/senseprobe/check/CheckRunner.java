@@ -2,8 +2,10 @@ package io.senseprobe.check;
 
 import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.Target;
+import io.senseprobe.logging.Secrets;
 import io.senseprobe.result.Category;
 import io.senseprobe.result.CheckResult;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
@@ -35,6 +37,7 @@ public final class CheckRunner {
     }
 
     public CompletableFuture<CheckResult> start(Definition definition) {
+        definition.secrets().forEach(Secrets::register);
         CheckAttempt attempt = new CheckAttempt(definition, checkFor(definition), results.clock().instant());
         Exchange exchange = new DefaultExchange(camelContext);
         exchange.setProperty(CheckAttempt.PROPERTY, attempt);
@@ -49,6 +52,12 @@ public final class CheckRunner {
 
     public CheckResult run(Definition definition) {
         return start(definition).join();
+    }
+
+    /** Checks every definition at once; the results in the definitions' order. */
+    public List<CheckResult> runAll(List<Definition> definitions) {
+        List<CompletableFuture<CheckResult>> running = definitions.stream().map(this::start).toList();
+        return running.stream().map(CompletableFuture::join).toList();
     }
 
     private CheckResult resultOf(CheckAttempt attempt, Exchange done) {

@@ -2,7 +2,6 @@ package io.senseprobe.cli;
 
 import io.senseprobe.AppHome;
 import io.senseprobe.SenseProbeBeans;
-import io.senseprobe.check.CheckRunner;
 import io.senseprobe.check.OneShotCamel;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.DefinitionLoader;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,13 +71,9 @@ final class CheckCommand implements Callable<Integer> {
         return ResultPrinter.exitCode(results);
     }
 
-    private List<CheckResult> runAll(List<Definition> definitions) throws Exception {
-        definitions.forEach(d -> d.secrets().forEach(io.senseprobe.logging.Secrets::register));
+    static List<CheckResult> runAll(List<Definition> definitions) throws Exception {
         try (OneShotCamel camel = OneShotCamel.start(AppHome.resolve(), new SenseProbeBeans())) {
-            CheckRunner runner = camel.runner();
-            List<CompletableFuture<CheckResult>> running = new ArrayList<>();
-            definitions.forEach(d -> running.add(runner.start(d)));
-            return running.stream().map(CompletableFuture::join).toList();
+            return camel.runner().runAll(definitions);
         }
     }
 
