@@ -47,14 +47,23 @@ class DefinitionFilesTest {
     @Test
     void jsonWithOneDefinition() throws Exception {
         LoadResult result = fixture.load("connections/one.json",
-                "{\n\t\"name\": \"tenant\",\n\t\"target\": \"qscloud\",\n\t\"tenant-host\": \"https://t.eu.qlikcloud.com/\",\n"
-                        + "\t\"apikey\": \"k\",\n\t\"secure\": true,\n\t\"timeout\": 2.5,\n\t\"checks\": [\"about\"]\n}\n");
+                "{\n\t\"name\": \"tenant\",\n\t\"target\": \"qscloud\",\n\t\"tenant-host\": \"https:\\/\\/t.eu.qlikcloud.com\\/\",\n"
+                        + "\t\"apikey\": \"k\\\\\\/\u00e9\",\n\t\"secure\": true,\n\t\"timeout\": 2.5,\n\t\"checks\": [\"about\"]\n}\n");
 
         assertTrue(result.ok(), described(result, appHome));
         Definition d = result.definitions().get(0);
         assertEquals("t.eu.qlikcloud.com", d.host());
         assertEquals(java.time.Duration.ofMillis(2500), d.timeout());
         assertEquals(List.of("about"), d.reserved().checks());
+        assertEquals("k\\/\u00e9", d.apikey());
+    }
+
+    @Test
+    void jsonSyntaxErrorNamesTheLine() throws Exception {
+        LoadResult result = fixture.load("connections/bad.json", "{\n  \"name\": \"a\",\n  \"target\": \"qscloud\"\n  \"apikey\": \"k\"\n}\n");
+
+        assertTrue(described(result, appHome).startsWith("connections/bad.json:4: YAML syntax error"), described(result, appHome));
+        assertTrue(described(result, appHome).endsWith("Fix the JSON syntax (quotes, commas, brackets)."), described(result, appHome));
     }
 
     @Test
