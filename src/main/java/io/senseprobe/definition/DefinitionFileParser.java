@@ -40,9 +40,9 @@ final class DefinitionFileParser {
         if (text == null) {
             return List.of();
         }
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-            // JSON allows tabs between tokens, YAML indentation does not; a raw tab inside a JSON string is invalid anyway
-            text = text.replace('\t', ' ');
+        boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        if (json) {
+            text = jsonAsYaml(text);
         }
         Node root;
         try {
@@ -52,7 +52,8 @@ final class DefinitionFileParser {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             problems.add(mark == null ? 0 : mark.getLine() + 1, null, null,
                     "YAML syntax error" + (mark == null ? "" : " at column " + (mark.getColumn() + 1)) + ": " + e.getProblem() + ".",
-                    "Fix the syntax (indent with spaces, \"key: value\", quote values that contain ': ' or start with a special character).");
+                    json ? "Fix the JSON syntax (quotes, commas, brackets)."
+                            : "Fix the syntax (indent with spaces, \"key: value\", quote values that contain ': ' or start with a special character).");
             return List.of();
         } catch (YAMLException e) {
             problems.add(0, null, null, "the file cannot be parsed as YAML or JSON.", "Check that it is a UTF-8 text file with YAML or JSON content.");
@@ -106,6 +107,24 @@ final class DefinitionFileParser {
             }
         }
         return items;
+    }
+
+    /**
+     * JSON is read with the YAML parser; two things valid in JSON are not in SnakeYAML's YAML 1.1: tabs between
+     * tokens and the escape {@code \/}. A raw tab cannot be inside a valid JSON string, so both are safe to rewrite.
+     */
+    static String jsonAsYaml(String json) {
+        StringBuilder yaml = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '\\' && i + 1 < json.length()) {
+                char next = json.charAt(++i);
+                yaml.append(next == '/' ? "/" : "\\" + next);
+            } else {
+                yaml.append(c == '\t' ? ' ' : c);
+            }
+        }
+        return yaml.toString();
     }
 
     private static String read(Path file, ProblemSink problems) {

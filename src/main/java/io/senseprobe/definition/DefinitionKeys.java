@@ -76,7 +76,7 @@ public final class DefinitionKeys {
 
     /** All known keys, in documentation order. */
     public static Set<String> all() {
-        return SCOPES.keySet();
+        return java.util.Collections.unmodifiableSet(SCOPES.keySet());
     }
 
     public static boolean isKnown(String key) {

@@ -42,16 +42,4 @@ public final class Durations {
             throw new IllegalArgumentException("\"" + text + "\" is out of range");
         }
     }
-
-    /** Short text for messages: 10s, 500ms, 2m. */
-    public static String format(Duration d) {
-        if (d.toMillis() % 1000 != 0 || d.isZero()) {
-            return d.toMillis() + "ms";
-        }
-        long s = d.toSeconds();
-        if (s % 3600 == 0) {
-            return s / 3600 + "h";
-        }
-        return s % 60 == 0 ? s / 60 + "m" : s + "s";
-    }
 }

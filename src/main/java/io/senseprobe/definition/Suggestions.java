@@ -28,7 +28,7 @@ public final class Suggestions {
         return best != null && bestDistance <= allowedDistance(input) ? Optional.of(best) : Optional.empty();
     }
 
-    /** " Did you mean \"x\"?" or "" — ready to append to a fix. */
+    /** "Did you mean \"x\"?" or "" when nothing is close. */
     public static String didYouMean(String input, Collection<String> candidates) {
         return closest(input, candidates).map(s -> "Did you mean \"" + s + "\"?").orElse("");
     }
