@@ -132,6 +132,7 @@ class FaultListenersTest {
         assertTrue(location.startsWith("https://localhost:" + sim.port(Listener.REDIRECT_TARGET) + "/qrs/about?xrfkey="),
                 location);
         assertTrue(sim.requests(Listener.REDIRECT_TARGET).isEmpty());
+        assertEquals(302, sim.requests(Listener.REDIRECT).get(0).status());
     }
 
     @Test

@@ -108,6 +108,10 @@ class FilesAndLifecycleTest {
             Map<?, ?> cloud = yaml.readValue(sim.files().connectionsDir().resolve("sim-cloud.yaml").toFile(), Map.class);
             assertEquals("localhost:" + sim.port(Listener.CLOUD), cloud.get("tenant-host"));
             assertEquals(sim.apiKey(), cloud.get("apikey"));
+
+            sim.writeExampleDefinitions("sense-sim");
+            Map<?, ?> docker = yaml.readValue(sim.files().connectionsDir().resolve("sim-qrs.yaml").toFile(), Map.class);
+            assertEquals("sense-sim", docker.get("host"));
         }
         // close() released every port
         for (Listener listener : Listener.values()) {
@@ -124,7 +128,8 @@ class FilesAndLifecycleTest {
         sim.close();
         Thread.sleep(50);
         List<String> left = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(n -> n.startsWith("sense-sim-") || n.startsWith("HTTP-Dispatcher")).toList();
+                .filter(n -> n.startsWith("sense-sim-") || n.startsWith("HTTP-Dispatcher") || n.equals("idle-timeout-task"))
+                .toList();
         assertEquals(List.of(), left);
     }
 
