@@ -24,44 +24,44 @@ final class ExampleDefinitions {
     private ExampleDefinitions() {
     }
 
-    static List<Path> write(SenseSimulator sim, Path folder) throws IOException {
+    static List<Path> write(SenseSimulator sim, String host, Path folder) throws IOException {
         Files.createDirectories(folder);
         SimulatorFiles f = sim.files();
         List<Path> written = new ArrayList<>();
         for (Listener listener : Listener.values()) {
             Map<String, Object> def = switch (listener) {
-                case JWT_PROXY -> jwt(sim, "sim-jwt-proxy", SenseSimulator.JWT_PREFIX, sim.validJwt());
-                case CLOUD -> cloud(sim, "sim-cloud", sim.apiKey());
-                case QPS -> with(cert(sim, "sim-qps", Listener.QRS, f.clientCert(), f.clientKey()),
+                case JWT_PROXY -> jwt(sim, host, "sim-jwt-proxy", SenseSimulator.JWT_PREFIX, sim.validJwt());
+                case CLOUD -> cloud(sim, host, "sim-cloud", sim.apiKey());
+                case QPS -> with(cert(sim, host, "sim-qps", Listener.QRS, f.clientCert(), f.clientKey()),
                         "proxy-port", sim.port(Listener.QPS));
-                case ENGINE -> with(cert(sim, "sim-engine", Listener.QRS, f.clientCert(), f.clientKey()),
+                case ENGINE -> with(cert(sim, host, "sim-engine", Listener.QRS, f.clientCert(), f.clientKey()),
                         "engine-port", sim.port(Listener.ENGINE));
-                case SLOW -> with(cert(sim, "sim-slow", listener, f.clientCert(), f.clientKey()), "timeout", "2s");
-                default -> cert(sim, "sim-" + listener.id(), listener, f.clientCert(), f.clientKey());
+                case SLOW -> with(cert(sim, host, "sim-slow", listener, f.clientCert(), f.clientKey()), "timeout", "2s");
+                default -> cert(sim, host, "sim-" + listener.id(), listener, f.clientCert(), f.clientKey());
             };
             written.add(write(folder, def, describe(listener)));
         }
-        written.add(write(folder, with(cert(sim, "sim-qrs-encrypted-key", Listener.QRS, f.clientCert(),
+        written.add(write(folder, with(cert(sim, host, "sim-qrs-encrypted-key", Listener.QRS, f.clientCert(),
                 f.clientKeyLegacyEncrypted()), "auth-cert-key-passphrase", SenseSimulator.KEY_PASSPHRASE),
                 "QRS with the key exported with a password (legacy Proc-Type: 4,ENCRYPTED): works."));
-        written.add(write(folder, cert(sim, "sim-qrs-other-ca-client", Listener.QRS, f.otherCaClientCert(),
+        written.add(write(folder, cert(sim, host, "sim-qrs-other-ca-client", Listener.QRS, f.otherCaClientCert(),
                 f.otherCaClientKey()), "QRS with a client certificate from another site: the server refuses it."));
-        written.add(write(folder, with(cert(sim, "sim-qrs-ip-host", Listener.QRS, f.clientCert(), f.clientKey()),
+        written.add(write(folder, with(cert(sim, host, "sim-qrs-ip-host", Listener.QRS, f.clientCert(), f.clientKey()),
                 "host", "127.0.0.1"), "QRS by IP address: the server certificate names only localhost and sense-sim."));
-        written.add(write(folder, jwt(sim, "sim-jwt-expired", SenseSimulator.JWT_PREFIX, sim.expiredJwt()),
+        written.add(write(folder, jwt(sim, host, "sim-jwt-expired", SenseSimulator.JWT_PREFIX, sim.expiredJwt()),
                 "JWT that expired: the virtual proxy answers 401."));
-        written.add(write(folder, jwt(sim, "sim-jwt-description-not-prefix", "JWT-Proxy", sim.validJwt()),
+        written.add(write(folder, jwt(sim, host, "sim-jwt-description-not-prefix", "JWT-Proxy", sim.validJwt()),
                 "Virtual proxy description typed instead of its prefix: a bare 404."));
-        written.add(write(folder, cloud(sim, "sim-cloud-expired-key",
+        written.add(write(folder, cloud(sim, host, "sim-cloud-expired-key",
                 sim.mintApiKey(Instant.now().minus(Duration.ofDays(1)))), "API key that expired yesterday: 401."));
         return written;
     }
 
-    private static Map<String, Object> cert(SenseSimulator sim, String name, Listener listener, Path cert, Path key) {
+    private static Map<String, Object> cert(SenseSimulator sim, String host, String name, Listener listener, Path cert, Path key) {
         Map<String, Object> def = new LinkedHashMap<>();
         def.put("name", name);
         def.put("target", "qseow");
-        def.put("host", "localhost");
+        def.put("host", host);
         def.put("port", sim.port(listener));
         def.put("auth-type", "cert");
         def.put("auth-user-dir", "INTERNAL");
@@ -72,11 +72,11 @@ final class ExampleDefinitions {
         return def;
     }
 
-    private static Map<String, Object> jwt(SenseSimulator sim, String name, String prefix, String token) {
+    private static Map<String, Object> jwt(SenseSimulator sim, String host, String name, String prefix, String token) {
         Map<String, Object> def = new LinkedHashMap<>();
         def.put("name", name);
         def.put("target", "qseow");
-        def.put("host", "localhost");
+        def.put("host", host);
         def.put("port", sim.port(Listener.JWT_PROXY));
         def.put("virtual-proxy", prefix);
         def.put("auth-type", "jwt");
@@ -85,11 +85,11 @@ final class ExampleDefinitions {
         return def;
     }
 
-    private static Map<String, Object> cloud(SenseSimulator sim, String name, String key) {
+    private static Map<String, Object> cloud(SenseSimulator sim, String host, String name, String key) {
         Map<String, Object> def = new LinkedHashMap<>();
         def.put("name", name);
         def.put("target", "qscloud");
-        def.put("tenant-host", "localhost:" + sim.port(Listener.CLOUD));
+        def.put("tenant-host", host + ":" + sim.port(Listener.CLOUD));
         def.put("auth-type", "apikey");
         def.put("apikey", key);
         def.put("auth-root-cert-file", sim.files().rootCert().toString());

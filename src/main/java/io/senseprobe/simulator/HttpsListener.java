@@ -39,14 +39,14 @@ final class HttpsListener implements AutoCloseable {
     private final Function<Incoming, Response> handler;
     private final Recorder recorder;
 
-    HttpsListener(Listener listener, int port, Pki.Issued serverCert, X509Certificate trustedClientRoot,
+    HttpsListener(Listener listener, InetAddress bind, int port, Pki.Issued serverCert, X509Certificate trustedClientRoot,
             ExecutorService executor, Function<Incoming, Response> handler, Recorder recorder) throws IOException {
         this.listener = listener;
         this.handler = handler;
         this.recorder = recorder;
         SSLContext context = sslContext(serverCert, trustedClientRoot);
         boolean mutual = listener.tls == Listener.Tls.MUTUAL;
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        server = HttpsServer.create(new InetSocketAddress(bind, port), 50);
         server.setHttpsConfigurator(new HttpsConfigurator(context) {
             @Override
             public void configure(HttpsParameters params) {

@@ -28,6 +28,16 @@ record Incoming(Listener listener, String method, String path, String rawQuery, 
         return segments().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
     }
 
+    /** The host name the client used (Host header without the port), for redirects on the same host. */
+    String hostName() {
+        String host = header("Host");
+        if (host == null || host.isBlank()) {
+            return "localhost";
+        }
+        int colon = host.lastIndexOf(':');
+        return colon > 0 && !host.endsWith("]") ? host.substring(0, colon) : host;
+    }
+
     /** The same request with a shorter path, after a virtual proxy took its prefix off. */
     Incoming withPath(String newPath) {
         return new Incoming(listener, method, newPath, rawQuery, headers, body, clientCertSubject);

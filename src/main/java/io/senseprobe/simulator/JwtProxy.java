@@ -38,10 +38,11 @@ final class JwtProxy {
             sessions.add(session);
             newSession = true;
         }
-        String rest = "/" + String.join("/", segments.subList(1, segments.size()));
         if (segments.size() < 2 || !segments.get(1).equalsIgnoreCase("qrs")) {
             return Response.empty(404);
         }
+        // the proxy takes its prefix off and hands the rest to the repository
+        String rest = "/" + String.join("/", segments.subList(1, segments.size()));
         Response response = QrsApi.handle(request.withPath(rest));
         return newSession
                 ? response.withHeader("Set-Cookie", cookieName() + "=" + session.sessionId() + "; Path=/; HttpOnly; Secure")

@@ -11,10 +11,10 @@ import java.util.concurrent.ExecutorService;
 final class ResetListener implements AutoCloseable {
     private final ServerSocket socket;
 
-    ResetListener(int port, ExecutorService executor) throws IOException {
+    ResetListener(InetAddress bind, int port, ExecutorService executor) throws IOException {
         socket = new ServerSocket();
         socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        socket.bind(new InetSocketAddress(bind, port), 50);
         executor.execute(this::acceptLoop);
     }
 

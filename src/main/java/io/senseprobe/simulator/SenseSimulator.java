@@ -2,16 +2,17 @@ package io.senseprobe.simulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -59,7 +60,8 @@ public final class SenseSimulator implements AutoCloseable {
     private final String validJwt;
     private final String apiKey;
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
-    private final Map<Listener, Integer> ports = new EnumMap<>(Listener.class);
+    // read by handler threads (REDIRECT) while start() may still be filling it
+    private final Map<Listener, Integer> ports = new ConcurrentHashMap<>();
     private final List<AutoCloseable> running = new ArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
     private volatile Duration slowDelay = DEFAULT_SLOW_DELAY;
@@ -85,10 +87,18 @@ public final class SenseSimulator implements AutoCloseable {
      * ({@code basePort + listener.ordinal()}), or on free ports when {@code basePort} is 0.
      */
     public static SenseSimulator start(Path dir, int basePort) throws IOException {
+        return start(dir, basePort, InetAddress.getLoopbackAddress());
+    }
+
+    /**
+     * As {@link #start(Path, int)}, listening on {@code bindAddress} instead of 127.0.0.1: for a container that
+     * other containers reach by the host name {@code sense-sim} (a name in the server certificate).
+     */
+    public static SenseSimulator start(Path dir, int basePort, InetAddress bindAddress) throws IOException {
         SenseSimulator sim = new SenseSimulator(dir);
         try {
             for (Listener listener : Listener.values()) {
-                sim.listen(listener, basePort == 0 ? 0 : basePort + listener.ordinal());
+                sim.listen(listener, bindAddress, basePort == 0 ? 0 : basePort + listener.ordinal());
             }
         } catch (IOException | RuntimeException e) {
             sim.close();
@@ -97,14 +107,14 @@ public final class SenseSimulator implements AutoCloseable {
         return sim;
     }
 
-    private void listen(Listener listener, int port) throws IOException {
+    private void listen(Listener listener, InetAddress bind, int port) throws IOException {
         if (listener == Listener.RESET) {
-            ResetListener reset = new ResetListener(port, executor);
+            ResetListener reset = new ResetListener(bind, port, executor);
             running.add(reset);
             ports.put(listener, reset.port());
             return;
         }
-        HttpsListener https = new HttpsListener(listener, port, certs.serverFor(listener), certs.siteCa.cert(),
+        HttpsListener https = new HttpsListener(listener, bind, port, certs.serverFor(listener), certs.siteCa.cert(),
                 executor, this::answer, this::record);
         running.add(https);
         ports.put(listener, https.port());
@@ -126,7 +136,7 @@ public final class SenseSimulator implements AutoCloseable {
             case NOT_JSON -> Response.html(200, "<!DOCTYPE html><html><head><title>Qlik Sense</title></head>"
                     + "<body><h1>Qlik Sense</h1><p>A login page, not JSON.</p></body></html>");
             case SLOW -> QrsApi.handle(request).delayedBy(slowDelay);
-            case REDIRECT -> Response.empty(302).withHeader("Location", "https://localhost:"
+            case REDIRECT -> Response.empty(302).withHeader("Location", "https://" + request.hostName() + ":"
                     + port(Listener.REDIRECT_TARGET) + request.path()
                     + (request.rawQuery() == null ? "" : "?" + request.rawQuery()));
             case RESET -> throw new IllegalStateException("RESET speaks no HTTP");
@@ -242,7 +252,9 @@ public final class SenseSimulator implements AutoCloseable {
     /** The ports on one line, e.g. {@code {"qrs":4242,"qps":4243,...,"jwt-proxy":...}}. */
     public String portsJson() {
         Map<String, Integer> byId = new LinkedHashMap<>();
-        ports.forEach((listener, port) -> byId.put(listener.id(), port));
+        for (Listener listener : Listener.values()) {
+            byId.put(listener.id(), port(listener));
+        }
         return Json.write(byId);
     }
 
@@ -251,8 +263,13 @@ public final class SenseSimulator implements AutoCloseable {
      * {@code files().connectionsDir()}, with absolute paths. Returns the files written.
      */
     public List<Path> writeExampleDefinitions() {
+        return writeExampleDefinitions("localhost");
+    }
+
+    /** As {@link #writeExampleDefinitions()}, with another host name, e.g. {@code sense-sim} in docker. */
+    public List<Path> writeExampleDefinitions(String host) {
         try {
-            return ExampleDefinitions.write(this, files.connectionsDir());
+            return ExampleDefinitions.write(this, host, files.connectionsDir());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
