@@ -25,11 +25,16 @@ final class ProblemRecords {
         List<CheckResult> records = new ArrayList<>();
         byConnection.forEach((connection, list) -> records.add(new CheckResult(connection, check, null, null, null, null,
                 Status.FAILED, category(list),
-                list.stream().map(Problem::describe).collect(Collectors.joining(" ")),
+                list.stream().map(ProblemRecords::withoutFix).collect(Collectors.joining(" ")),
                 list.stream().map(Problem::fix).filter(f -> f != null && !f.isEmpty()).distinct()
                         .collect(Collectors.joining(" ")),
                 now.toString(), 0, Map.of(), List.of(), List.of())));
         return records;
+    }
+
+    /** The problem's sentence; its fix goes into the record's hint. */
+    private static String withoutFix(Problem p) {
+        return new Problem(p.file(), p.line(), p.connection(), p.key(), p.message(), null, p.category()).describe();
     }
 
     /** Invalid definition wins over a PEM problem: it is the first thing to fix. */
