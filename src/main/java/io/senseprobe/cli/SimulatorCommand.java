@@ -1,6 +1,7 @@
 package io.senseprobe.cli;
 
 import io.senseprobe.simulator.SenseSimulator;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,10 +17,17 @@ final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--base-port", paramLabel = "N", description = "First of consecutive ports (default: free ports).")
     Integer basePort;
 
+    @Option(names = "--bind-address", paramLabel = "ADDRESS", description = "Address to listen on (default: 127.0.0.1; 0.0.0.0 in a container).")
+    String bindAddress;
+
+    @Option(names = "--example-host", paramLabel = "HOST", description = "Host name the example definitions use (default: localhost; sense-sim in docker-compose).")
+    String exampleHost;
+
     @Override
     public Integer call() throws Exception {
-        SenseSimulator simulator = basePort == null ? SenseSimulator.start(dir) : SenseSimulator.start(dir, basePort);
-        simulator.writeExampleDefinitions();
+        InetAddress bind = bindAddress == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(bindAddress);
+        SenseSimulator simulator = SenseSimulator.start(dir, basePort == null ? 0 : basePort, bind);
+        simulator.writeExampleDefinitions(exampleHost == null ? "localhost" : exampleHost);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();

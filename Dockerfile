@@ -1,0 +1,22 @@
+# sense-probe image: the service (`run`), the simulator (`simulator --dir ...`) and one-shot checks.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -q -B dependency:go-offline
+COPY src src
+COPY routes routes
+COPY config config
+RUN mvn -q -B -DskipTests package
+
+FROM eclipse-temurin:17-jre
+# curl serves the container health check on Camel's /observe/health
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /src/target/sense-probe.jar /app/target/sense-probe.jar
+COPY routes /app/routes
+COPY config /app/config
+RUN mkdir -p /app/connections /app/inbox /app/out
+ENV SENSE_PROBE_HOME=/app
+EXPOSE 9876
+ENTRYPOINT ["java", "-Dfile.encoding=UTF-8", "-jar", "/app/target/sense-probe.jar"]
+CMD ["run"]
