@@ -26,6 +26,10 @@ public final class OneShotCamel implements AutoCloseable {
     public static OneShotCamel start(Path appHome, SenseProbeBeans beans) throws Exception {
         DefaultCamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName("sense-probe-cli");
+        // a check abandoned at its deadline must not hold the exit (Camel waits 45 s for in-flight exchanges by default)
+        context.getShutdownStrategy().setTimeout(1);
+        context.getShutdownStrategy().setShutdownNowOnTimeout(true);
+        context.getShutdownStrategy().setSuppressLoggingOnTimeout(true);
         beans.configure(context);
         PluginHelper.getRoutesLoader(context).loadRoutes(
                 ResourceHelper.resolveMandatoryResource(context, RouteFiles.location(appHome, CHECK_ROUTE)));
