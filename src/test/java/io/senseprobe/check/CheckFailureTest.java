@@ -4,16 +4,23 @@ import static io.senseprobe.check.CheckAssertions.assertContains;
 import static io.senseprobe.check.CheckAssertions.assertFailed;
 import static io.senseprobe.check.CheckAssertions.assertOk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.senseprobe.result.Category;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.simulator.Listener;
 import io.senseprobe.simulator.RecordedRequest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +82,7 @@ class CheckFailureTest {
 
         assertFailed(Category.AUTH_REJECTED, result);
         assertContains(result.message(), "Unauthorized");
+        assertFalse(result.toString().contains("not-an-api-key"), "the key stays out of the result");
     }
 
     @Test
@@ -188,6 +196,31 @@ class CheckFailureTest {
         assertContains(result.message(), "localhost", String.valueOf(fx.port(Listener.RESET)));
     }
 
+    @Test
+    void serverThatNeverAnswersTimesOutAtTheTimeout() throws Exception {
+        try (SilentServer silent = new SilentServer(false)) {
+            long start = System.nanoTime();
+
+            CheckResult result = fx.run(fx.cert(Listener.QRS).with("port", silent.port()).with("timeout", "1s"));
+
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            assertFailed(Category.TIMEOUT, result);
+            assertContains(result.message(), String.valueOf(silent.port()));
+            assertTrue(tookMs < 2500, "took " + tookMs + " ms");
+        }
+    }
+
+    @Test
+    void plainHttpPortIsReportedAsNotTls() throws Exception {
+        try (SilentServer plain = new SilentServer(true)) {
+            CheckResult result = fx.run(fx.cert(Listener.QRS).with("port", plain.port()));
+
+            assertFailed(Category.CONNECTION_RESET, result);
+            assertContains(result.message(), String.valueOf(plain.port()), "TLS handshake");
+            assertContains(result.hint(), "TLS port");
+        }
+    }
+
     private static void assertJwtRejected(String token) {
         CheckResult result = fx.run(fx.jwt(token));
 
@@ -197,11 +230,54 @@ class CheckFailureTest {
         RecordedRequest request = single(Listener.JWT_PROXY);
         assertEquals("Bearer " + token, request.header("Authorization"));
         assertEquals(401, request.status());
+        assertFalse(result.toString().contains(token), "the token stays out of the result");
     }
 
     private static RecordedRequest single(Listener listener) {
         List<RecordedRequest> requests = fx.sim.requests(listener);
         assertEquals(1, requests.size(), requests::toString);
         return requests.get(0);
+    }
+
+    /**
+     * A TCP peer on loopback that accepts connections and either never says a word, or answers any bytes with a
+     * plain HTTP 400 as a web server on a non-TLS port does.
+     */
+    private static final class SilentServer implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+
+        SilentServer(boolean plainHttp) throws IOException {
+            Thread acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket socket = server.accept();
+                        accepted.add(socket);
+                        if (plainHttp) {
+                            socket.getInputStream().read(new byte[1024]);
+                            socket.getOutputStream().write(("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n"
+                                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            socket.getOutputStream().flush();
+                        }
+                    } catch (IOException e) {
+                        // closed
+                    }
+                }
+            }, "silent-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.senseprobe.SenseProbeBeans;
 import io.senseprobe.result.Category;
 import io.senseprobe.result.CertificateInfo;
 import io.senseprobe.result.CheckResult;
@@ -13,6 +14,9 @@ import io.senseprobe.simulator.Listener;
 import io.senseprobe.simulator.RecordedRequest;
 import io.senseprobe.simulator.SenseSimulator;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -109,7 +113,7 @@ class CheckSuccessTest {
 
     @Test
     void jwtSignedWithRs512IsAccepted() {
-        String token = fx.sim.mintJwt("RS512", java.time.Instant.now().plusSeconds(3600));
+        String token = fx.sim.mintJwt("RS512", Instant.now().plusSeconds(3600));
         assertOk(fx.run(fx.jwt(token)));
     }
 
@@ -193,6 +197,25 @@ class CheckSuccessTest {
         assertEquals(List.of(Category.TIMEOUT, Category.HTTP_ERROR, Category.OK, Category.BAD_RESPONSE,
                         Category.OK, Category.OK), results.stream().map(CheckResult::category).toList());
         assertEquals(fx.port(Listener.ERROR_500), results.get(1).port());
+    }
+
+    @Test
+    void injectedClockDatesTheResultAndCountsCertificateDays() throws Exception {
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(300));
+        try (OneShotCamel camel = OneShotCamel.start(fx.appHome, new SenseProbeBeans(later))) {
+            Instant before = later.instant();
+
+            CheckResult result = camel.runner().run(fx.definition(fx.cert(Listener.QRS)));
+
+            assertOk(result);
+            Instant checkedAt = Instant.parse(result.checkedAt());
+            assertTrue(!checkedAt.isBefore(before) && checkedAt.isBefore(later.instant().plusSeconds(1)), result.checkedAt());
+            for (CertificateInfo certificate : result.certificates()) {
+                long expected = Duration.between(later.instant(), Instant.parse(certificate.notAfter())).toDays();
+                assertTrue(Math.abs(certificate.daysLeft() - expected) <= 1, certificate.toString());
+                assertTrue(certificate.daysLeft() < 100, "counted from the injected clock: " + certificate);
+            }
+        }
     }
 
     private static RecordedRequest single(Listener listener) {

@@ -124,6 +124,26 @@ class CheckTlsAndCredentialsTest {
         assertFailed(Category.TLS_UNTRUSTED_SERVER, fx.run(fx.cert(Listener.OTHER_CA)));
     }
 
+    @Test
+    void concurrentChecksOfOneServerEachGetTheirOwnOutcome() {
+        List<Definition> definitions = List.of(
+                fx.definition(fx.cert(Listener.QRS).with("name", "good-1")),
+                fx.definition(fx.cert(Listener.QRS).with("name", "stranger")
+                        .with("auth-cert-file", fx.files.otherCaClientCert())
+                        .with("auth-cert-key-file", fx.files.otherCaClientKey())),
+                fx.definition(fx.cert(Listener.QRS).with("name", "by-ip").with("host", "127.0.0.1")),
+                fx.definition(fx.cert(Listener.QRS).with("name", "by-ip-insecure").with("host", "127.0.0.1")
+                        .with("secure", false)),
+                fx.definition(fx.cert(Listener.QRS).with("name", "good-2")));
+
+        List<CheckResult> results = fx.runner().runAll(definitions);
+
+        assertEquals(List.of("good-1", "stranger", "by-ip", "by-ip-insecure", "good-2"),
+                results.stream().map(CheckResult::connection).toList());
+        assertEquals(List.of(Category.OK, Category.TLS_CLIENT_REJECTED, Category.TLS_HOSTNAME_MISMATCH, Category.OK,
+                Category.OK), results.stream().map(CheckResult::category).toList(), results::toString);
+    }
+
     // ---- rotated PEM files ------------------------------------------------------------------------
 
     @Test
