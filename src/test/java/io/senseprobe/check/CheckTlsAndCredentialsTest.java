@@ -86,6 +86,31 @@ class CheckTlsAndCredentialsTest {
     }
 
     @Test
+    void certificateModeTrustsExactlyTheGivenRoot() {
+        assertOk(fx.run(fx.cert(Listener.OTHER_CA).with("auth-root-cert-file", fx.files.otherCaRootCert())));
+
+        assertFailed(Category.TLS_UNTRUSTED_SERVER,
+                fx.run(fx.cert(Listener.QRS).with("auth-root-cert-file", fx.files.otherCaRootCert())));
+    }
+
+    @Test
+    void jwtWithoutRootFileDoesNotTrustTheSiteCa() {
+        CheckResult result = fx.run(fx.jwt(fx.sim.validJwt()).without("auth-root-cert-file"));
+
+        assertFailed(Category.TLS_UNTRUSTED_SERVER, result);
+        assertContains(result.hint(), "auth-root-cert-file");
+        assertTrue(fx.sim.requests(Listener.JWT_PROXY).isEmpty(), "the token was not sent to an untrusted server");
+    }
+
+    @Test
+    void apiKeyWithoutRootFileDoesNotTrustTheSiteCa() {
+        CheckResult result = fx.run(fx.cloud(fx.sim.apiKey()).without("auth-root-cert-file"));
+
+        assertFailed(Category.TLS_UNTRUSTED_SERVER, result);
+        assertTrue(fx.sim.requests(Listener.CLOUD).isEmpty(), "the key was not sent to an untrusted server");
+    }
+
+    @Test
     void clientCertificateFromAnotherCaIsRejected() {
         CheckResult result = fx.run(fx.cert(Listener.QRS)
                 .with("auth-cert-file", fx.files.otherCaClientCert())
@@ -199,6 +224,7 @@ class CheckTlsAndCredentialsTest {
         assertFailed(Category.KEY_PASSPHRASE, result);
         assertContains(result.message(), "passphrase", "client_key_legacy_encrypted.pem");
         assertContains(result.hint(), "auth-cert-key-passphrase");
+        assertFalse(result.toString().contains("not-the-passphrase"), "the passphrase is not shown");
         assertTrue(fx.sim.requests().isEmpty(), "nothing is sent without a usable key");
     }
 
