@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.senseprobe.SenseProbeBeans;
+import io.senseprobe.definition.Definition;
 import io.senseprobe.result.Category;
 import io.senseprobe.result.CertificateInfo;
 import io.senseprobe.result.CheckResult;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -197,6 +199,22 @@ class CheckSuccessTest {
         assertEquals(List.of(Category.TIMEOUT, Category.HTTP_ERROR, Category.OK, Category.BAD_RESPONSE,
                         Category.OK, Category.OK), results.stream().map(CheckResult::category).toList());
         assertEquals(fx.port(Listener.ERROR_500), results.get(1).port());
+    }
+
+    @Test
+    void manyHangingServersDoNotDelayTheCheckOfAHealthyOne() {
+        List<Definition> definitions = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            definitions.add(fx.definition(fx.cert(Listener.SLOW).with("name", "hanging-" + i).with("timeout", "2s")));
+        }
+        definitions.add(fx.definition(fx.cert(Listener.QRS).with("name", "healthy").with("timeout", "1s")));
+
+        List<CheckResult> results = fx.runner().runAll(definitions);
+
+        CheckResult healthy = results.get(results.size() - 1);
+        assertEquals("healthy", healthy.connection());
+        assertOk(healthy);
+        assertTrue(results.subList(0, 12).stream().allMatch(r -> r.category() == Category.TIMEOUT), results::toString);
     }
 
     @Test
