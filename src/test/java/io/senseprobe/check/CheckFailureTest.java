@@ -5,6 +5,7 @@ import static io.senseprobe.check.CheckAssertions.assertFailed;
 import static io.senseprobe.check.CheckAssertions.assertOk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.senseprobe.result.Category;
@@ -111,7 +112,7 @@ class CheckFailureTest {
         String firstKey = requests.get(0).header("X-Qlik-Xrfkey");
         String secondKey = requests.get(1).header("X-Qlik-Xrfkey");
         assertEquals(secondKey, requests.get(1).queryParameter("xrfkey"), "one xrfkey in the retried query");
-        assertTrue(!firstKey.equals(secondKey), "the retry gets a fresh xrfkey");
+        assertNotEquals(firstKey, secondKey, "the retry gets a fresh xrfkey");
     }
 
     @Test

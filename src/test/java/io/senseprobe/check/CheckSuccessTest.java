@@ -4,6 +4,7 @@ import static io.senseprobe.check.CheckAssertions.assertOk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.senseprobe.SenseProbeBeans;
@@ -110,7 +111,7 @@ class CheckSuccessTest {
         assertEquals("/jwt/qrs/about", request.path());
         assertEquals("Bearer " + fx.sim.validJwt(), request.header("Authorization"));
         assertEquals(request.header("X-Qlik-Xrfkey"), request.queryParameter("xrfkey"));
-        assertEquals(null, request.header("X-Qlik-User"), "no X-Qlik-User with a JWT");
+        assertNull(request.header("X-Qlik-User"), "no X-Qlik-User with a JWT");
     }
 
     @Test
@@ -137,7 +138,7 @@ class CheckSuccessTest {
         RecordedRequest request = single(Listener.CLOUD);
         assertEquals("/api/v1/users/me", request.path());
         assertEquals("Bearer " + fx.sim.apiKey(), request.header("Authorization"));
-        assertEquals(null, request.header("X-Qlik-Xrfkey"), "Cloud calls carry no xrfkey");
+        assertNull(request.header("X-Qlik-Xrfkey"), "Cloud calls carry no xrfkey");
     }
 
     @Test
