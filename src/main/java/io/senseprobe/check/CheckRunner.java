@@ -30,6 +30,9 @@ public final class CheckRunner {
         this.camelContext = camelContext;
         this.results = results;
         this.producer = camelContext.createProducerTemplate();
+        // a check holds its thread while it waits on the network: the template's default pool (10 threads, then a
+        // queue) would hold checks beyond the tenth back while their deadlines run, and report healthy servers as timeouts
+        this.producer.setExecutorService(camelContext.getExecutorServiceManager().newCachedThreadPool(this, "sense-check"));
     }
 
     public static SenseCheck checkFor(Definition d) {
