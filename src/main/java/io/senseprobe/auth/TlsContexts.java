@@ -56,11 +56,15 @@ public final class TlsContexts {
             return cached;
         }
         TlsMaterial built = build(d, name, certPem, keyPem, rootPem);
-        TlsMaterial raced = cache.putIfAbsent(name, built);
-        if (raced != null) {
-            return raced;
+        // bound before it is cached: a concurrent check that finds it in the cache must also find the bean
+        synchronized (cache) {
+            TlsMaterial raced = cache.get(name);
+            if (raced != null) {
+                return raced;
+            }
+            camelContext.getRegistry().bind(name, built.parameters());
+            cache.put(name, built);
         }
-        camelContext.getRegistry().bind(name, built.parameters());
         if (!d.secure()) {
             LOG.warn("Connection {}: secure is false, so the server certificate and host name are not verified.", d.name());
         }
