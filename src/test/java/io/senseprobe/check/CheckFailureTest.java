@@ -17,37 +17,18 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Refused credentials, HTTP answers that are not a good result, and network failures. */
-class CheckFailureTest {
-    @TempDir
-    static Path dir;
-    static CheckFixture fx;
-
+class CheckFailureTest extends SimulatorCheckTest {
     @BeforeAll
-    static void startSimulator() throws Exception {
-        fx = CheckFixture.start(dir);
+    static void slowServerAnswersAfterFiveSeconds() {
         fx.sim.slowDelay(Duration.ofSeconds(5));
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void forgetRequests() {
-        fx.sim.clearRequests();
     }
 
     // ---- credentials --------------------------------------------------------------------------------

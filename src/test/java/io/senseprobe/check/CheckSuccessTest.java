@@ -15,7 +15,6 @@ import io.senseprobe.result.CheckResult;
 import io.senseprobe.simulator.Listener;
 import io.senseprobe.simulator.RecordedRequest;
 import io.senseprobe.simulator.SenseSimulator;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,32 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Checks that succeed: each auth type and key format against the simulator, and what Sense received. */
-class CheckSuccessTest {
-    @TempDir
-    static Path dir;
-    static CheckFixture fx;
-
-    @BeforeAll
-    static void startSimulator() throws Exception {
-        fx = CheckFixture.start(dir);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void forgetRequests() {
-        fx.sim.clearRequests();
-    }
+class CheckSuccessTest extends SimulatorCheckTest {
 
     @Test
     void certificateCheckReportsBuildAndBothCertificates() {

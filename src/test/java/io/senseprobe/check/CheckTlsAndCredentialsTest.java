@@ -21,32 +21,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** TLS outcomes (host names, trust, expiry, client certificates, secure: false) and certificate/key file problems. */
-class CheckTlsAndCredentialsTest {
-    @TempDir
-    static Path dir;
-    static CheckFixture fx;
-
-    @BeforeAll
-    static void startSimulator() throws Exception {
-        fx = CheckFixture.start(dir);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void forgetRequests() {
-        fx.sim.clearRequests();
-    }
+class CheckTlsAndCredentialsTest extends SimulatorCheckTest {
 
     // ---- server certificate ----------------------------------------------------------------------
 
