@@ -56,6 +56,7 @@ public final class AlertService implements Service {
             Clock clock, List<Duration> retryDelays) {
         AlertService service = new AlertService(settings, AlertDestinations.from(context, settings),
                 AlertTemplates.load(appHome), resultsDir, clock, retryDelays);
+        LOG.info("Alerts: {}", service.destinationIds().isEmpty() ? "no destination set (sense.alert.*)" : settings);
         try {
             // Camel starts it (spool replay) with the context and stops it (workers) on shutdown
             context.addService(service, true, true);

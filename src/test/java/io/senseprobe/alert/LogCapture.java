@@ -10,12 +10,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
 
 /** Every log line, formatted by the production layout (the one that masks secrets), while the capture is open. */
-final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final RedactingLayout layout = new RedactingLayout();
     private final Logger root;
 
-    LogCapture() {
+    public LogCapture() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         layout.setContext(context);
         layout.setPattern("%-5level %logger{24} - %msg%n%ex");
@@ -31,11 +31,11 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
         lines.add(layout.doLayout(event));
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
-    String text() {
+    public String text() {
         return String.join("", lines);
     }
 

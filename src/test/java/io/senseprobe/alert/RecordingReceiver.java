@@ -14,9 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP receiver on 127.0.0.1: records every POST body per path, answers with a status the test sets. */
-final class RecordingReceiver implements AutoCloseable {
-    record Request(String path, String body) {
-        JsonNode json() {
+public final class RecordingReceiver implements AutoCloseable {
+    public record Request(String path, String body, boolean accepted) {
+        public JsonNode json() {
             try {
                 return AlertJson.MAPPER.readTree(body);
             } catch (IOException e) {
@@ -29,11 +29,11 @@ final class RecordingReceiver implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(200);
 
-    RecordingReceiver() throws IOException {
+    public RecordingReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Request(exchange.getRequestURI().getPath(), body));
+            requests.add(new Request(exchange.getRequestURI().getPath(), body, status.get() == 200));
             byte[] answer = (status.get() == 200 ? "ok" : "down").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status.get(), answer.length);
             exchange.getResponseBody().write(answer);
@@ -42,16 +42,16 @@ final class RecordingReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** 200 = up; anything else makes every request fail. */
-    void answer(int code) {
+    public void answer(int code) {
         status.set(code);
     }
 
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         List<Request> matching = new ArrayList<>();
         for (Request r : requests) {
             if (r.path().equals(path)) {
@@ -61,8 +61,9 @@ final class RecordingReceiver implements AutoCloseable {
         return matching;
     }
 
-    List<JsonNode> bodies(String path) {
-        return requests(path).stream().map(Request::json).toList();
+    /** The bodies the receiver accepted (answered 200). */
+    public List<JsonNode> bodies(String path) {
+        return requests(path).stream().filter(Request::accepted).map(Request::json).toList();
     }
 
     @Override
@@ -70,5 +71,5 @@ final class RecordingReceiver implements AutoCloseable {
         server.stop(0);
     }
 
-    static final Duration WAIT = Duration.ofSeconds(10);
+    public static final Duration WAIT = Duration.ofSeconds(10);
 }

@@ -12,27 +12,27 @@ import java.util.List;
 import java.util.Map;
 
 /** Check results and definitions as the inventory would hand them over. */
-final class Results {
+public final class Results {
     private Results() {
     }
 
-    static CheckResult failed(String connection, String message) {
+    public static CheckResult failed(String connection, String message) {
         return new CheckResult(connection, "qrs-about", "qseow", "sense.example.com", 4242, "cert", Status.FAILED,
                 Category.CONNECTION_REFUSED, message, Category.CONNECTION_REFUSED.defaultHint(),
                 "2025-03-01T08:00:00Z", 12, Map.of(), List.of(), List.of());
     }
 
-    static CheckResult failed(String connection) {
+    public static CheckResult failed(String connection) {
         return failed(connection, "Connection refused by sense.example.com:4242");
     }
 
-    static CheckResult ok(String connection) {
+    public static CheckResult ok(String connection) {
         return new CheckResult(connection, "qrs-about", "qseow", "sense.example.com", 4242, "cert", Status.OK,
                 Category.OK, "QRS answered, build 14.254.6", "", "2025-03-01T08:05:00Z", 40,
                 Map.of("buildVersion", "14.254.6"), List.of(), List.of());
     }
 
-    static Definition definition(String name, Integer failureThreshold, Integer successThreshold,
+    public static Definition definition(String name, Integer failureThreshold, Integer successThreshold,
             Duration reminderInterval, Duration rateLimit) {
         Definition.Reserved reserved = new Definition.Reserved(null, failureThreshold, successThreshold,
                 reminderInterval, rateLimit, null, null, null, null);
