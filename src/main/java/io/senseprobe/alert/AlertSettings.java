@@ -91,15 +91,11 @@ public record AlertSettings(
         return ids;
     }
 
-    public AlertSettings withThresholds(int failures, int successes, boolean resolved, Duration reminder, Duration limit) {
-        return new AlertSettings(failures, successes, resolved, reminder, limit, email, slackUrl, teamsUrl, webhookUrl);
-    }
-
     @Override
     public String toString() {
         return "AlertSettings[failureThreshold=" + failureThreshold + ", successThreshold=" + successThreshold
-                + ", sendResolved=" + sendResolved + ", reminderInterval=" + reminderInterval + ", rateLimit="
-                + rateLimit + ", email=" + email + ", slack=" + (slackUrl == null ? "off" : Secrets.MASK)
+                + ", sendResolved=" + sendResolved + ", reminderInterval=" + AlertStateMachine.human(reminderInterval)
+                + ", rateLimit=" + AlertStateMachine.human(rateLimit) + ", email=" + email + ", slack=" + (slackUrl == null ? "off" : Secrets.MASK)
                 + ", teams=" + (teamsUrl == null ? "off" : Secrets.MASK) + ", webhook="
                 + (webhookUrl == null ? "off" : Secrets.MASK) + "]";
     }

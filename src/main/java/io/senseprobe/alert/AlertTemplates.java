@@ -22,6 +22,11 @@ import java.util.Map;
  * The subject and text of every alert, from {@code config/templates/alert-subject.mustache} and
  * {@code alert-text.mustache}: the app home's file when it has one, else the packaged default. Plain text, so
  * nothing is HTML-escaped; the Slack and Teams payloads escape what their formats need.
+ *
+ * <p>Variables: {@code alert} (failing|reminder|resolved), the sections {@code failing}, {@code reminder},
+ * {@code resolved}, {@code hasHint}; {@code connection}, {@code check}, {@code target}, {@code host}, {@code port},
+ * {@code authType}, {@code status}, {@code category}, {@code message}, {@code hint}, {@code checkedAt}, {@code since},
+ * {@code lastOk} ("never" when none), {@code failingFor} (e.g. 2h, 5m).
  */
 public final class AlertTemplates {
     public static final String SUBJECT = "config/templates/alert-subject.mustache";
