@@ -1,0 +1,24 @@
+package io.senseprobe.alert;
+
+import io.senseprobe.definition.Definition;
+import java.time.Duration;
+
+/** The thresholds and intervals for one connection: the settings, with the definition's own values where given. */
+public record AlertPolicy(int failureThreshold, int successThreshold, boolean sendResolved, Duration reminderInterval,
+        Duration rateLimit) {
+
+    public static AlertPolicy of(AlertSettings settings, Definition definition) {
+        Definition.Reserved r = definition == null || definition.reserved() == null ? Definition.Reserved.NONE
+                : definition.reserved();
+        return new AlertPolicy(
+                r.failureThreshold() != null ? r.failureThreshold() : settings.failureThreshold(),
+                r.successThreshold() != null ? r.successThreshold() : settings.successThreshold(),
+                settings.sendResolved(),
+                r.reminderInterval() != null ? r.reminderInterval() : settings.reminderInterval(),
+                r.rateLimit() != null ? r.rateLimit() : settings.rateLimit());
+    }
+
+    public boolean remindersOn() {
+        return reminderInterval != null && !reminderInterval.isZero() && !reminderInterval.isNegative();
+    }
+}

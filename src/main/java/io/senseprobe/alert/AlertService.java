@@ -1,0 +1,135 @@
+package io.senseprobe.alert;
+
+import io.senseprobe.definition.Definition;
+import io.senseprobe.result.CheckResult;
+import io.senseprobe.sink.alert.AlertDestination;
+import io.senseprobe.sink.alert.AlertDestinations;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bean {@code alertService}: turns inventory results into alert messages (state machine), renders them with the
+ * templates and hands them to the destinations through the spool. Safe to call from several threads: decisions,
+ * state file and spool writes are serialised; sending happens on the destinations' own threads.
+ */
+public final class AlertService implements Service {
+    public static final String BEAN = "alertService";
+    public static final List<Duration> RETRY_DELAYS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5),
+            Duration.ofSeconds(15));
+    private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
+
+    private final Object lock = new Object();
+    private final AlertSettings settings;
+    private final AlertTemplates templates;
+    private final AlertStateStore store;
+    private final AlertStateMachine machine;
+    private final AlertDelivery delivery;
+    private final Clock clock;
+
+    public AlertService(AlertSettings settings, List<AlertDestination> destinations, AlertTemplates templates,
+            Path resultsDir, Clock clock, List<Duration> retryDelays) {
+        this.settings = settings;
+        this.templates = templates;
+        this.clock = clock;
+        this.store = new AlertStateStore(resultsDir);
+        this.machine = new AlertStateMachine(store.load());
+        this.delivery = new AlertDelivery(destinations, new AlertSpool(resultsDir), retryDelays);
+    }
+
+    /** The service's way in: destinations from the settings, templates from the app home, retries 1 s, 5 s, 15 s. */
+    public static AlertService create(CamelContext context, AlertSettings settings, Path resultsDir, Path appHome,
+            Clock clock) {
+        return create(context, settings, resultsDir, appHome, clock, RETRY_DELAYS);
+    }
+
+    /** As {@link #create(CamelContext, AlertSettings, Path, Path, Clock)}, with other retry delays (tests). */
+    public static AlertService create(CamelContext context, AlertSettings settings, Path resultsDir, Path appHome,
+            Clock clock, List<Duration> retryDelays) {
+        AlertService service = new AlertService(settings, AlertDestinations.from(context, settings),
+                AlertTemplates.load(appHome), resultsDir, clock, retryDelays);
+        LOG.info("Alerts: {}", service.destinationIds().isEmpty() ? "no destination set (sense.alert.*)" : settings);
+        try {
+            // Camel starts it (spool replay) with the context and stops it (workers) on shutdown
+            context.addService(service, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not register the alert service with Camel", e);
+        }
+        return service;
+    }
+
+    /** Every inventory result (never inbox results); {@code definition} may be null (no overrides). */
+    public void onResult(CheckResult result, Definition definition) {
+        if (result == null || result.connection() == null) {
+            return;
+        }
+        AlertPolicy policy = AlertPolicy.of(settings, definition);
+        synchronized (lock) {
+            Instant now = clock.instant();
+            List<AlertStateMachine.Decision> due = machine.onResult(result, policy, delivery.destinationIds(), now);
+            hand(due, now);
+            // after the spool: a crash in between repeats a message rather than loses one
+            store.save(machine.states());
+        }
+    }
+
+    /** Every inventory tick: reminders, failing messages the rate limit held back, and the spool replay. */
+    public void tick() {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            boolean[] changed = {false};
+            List<AlertStateMachine.Decision> due = machine.tick(delivery.destinationIds(), now, changed);
+            hand(due, now);
+            if (changed[0]) {
+                store.save(machine.states());
+            }
+        }
+        delivery.replay();
+    }
+
+    /** Waits until what was handed to the destinations so far has been sent or spooled (tests, orderly stops). */
+    public boolean awaitDeliveries(Duration timeout) {
+        try {
+            return delivery.awaitIdle(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public List<String> destinationIds() {
+        return delivery.destinationIds();
+    }
+
+    @Override
+    public void start() {
+        delivery.replay();
+    }
+
+    @Override
+    public void stop() {
+        delivery.close();
+    }
+
+    private void hand(List<AlertStateMachine.Decision> due, Instant now) {
+        // render once per connection/check and kind: every destination gets the same text
+        Map<String, AlertMessage> rendered = new HashMap<>();
+        for (AlertStateMachine.Decision d : due) {
+            AlertMessage message = rendered.computeIfAbsent(d.key() + " " + d.kind().id(), k -> {
+                AlertTemplates.Rendered r = templates.render(d.kind(), d.result(), d.since(), d.lastOk(), now);
+                return new AlertMessage(d.kind(), d.since(), d.lastOk(), r.subject(), r.text(), now.toString(),
+                        d.result());
+            });
+            LOG.debug("{} alert for {} to {}", d.kind().id(), d.key(), d.destination());
+            delivery.deliver(d.destination(), message);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.senseprobe.alert;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code <results dir>/undelivered/}: one JSON file per message and destination, written before the first attempt
+ * and deleted once delivered, so neither a receiver that is down nor kill -9 loses an alert. Names are a zero-padded
+ * sequence number and the destination id ({@code 000000000042-slack.json}), so they sort in the order written.
+ * A file holds the destination id and the message, never an address or password: those come from the settings.
+ */
+public final class AlertSpool {
+    public static final String DIR = "undelivered";
+    private static final Pattern NAME = Pattern.compile("(\\d{12})-([a-z0-9-]+)\\.json");
+
+    private final Path dir;
+    private long next;
+
+    public AlertSpool(Path resultsDir) {
+        this.dir = resultsDir.resolve(DIR);
+        this.next = highestSequence() + 1;
+    }
+
+    @JsonPropertyOrder({"destination", "message"})
+    public record Spooled(String destination, AlertMessage message) {
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    synchronized Path add(String destination, AlertMessage message) throws IOException {
+        Path file = dir.resolve(String.format("%012d-%s.json", next++, destination));
+        AtomicFiles.write(file, AlertJson.MAPPER.writeValueAsBytes(new Spooled(destination, message)));
+        return file;
+    }
+
+    /** The files waiting for one destination, oldest first. */
+    List<Path> pending(String destination) {
+        List<Path> files = new ArrayList<>();
+        for (Path file : all()) {
+            Matcher m = NAME.matcher(file.getFileName().toString());
+            if (m.matches() && m.group(2).equals(destination)) {
+                files.add(file);
+            }
+        }
+        return files;
+    }
+
+    /** Destination ids that have files waiting. */
+    Set<String> destinations() {
+        Set<String> ids = new TreeSet<>();
+        for (Path file : all()) {
+            Matcher m = NAME.matcher(file.getFileName().toString());
+            if (m.matches()) {
+                ids.add(m.group(2));
+            }
+        }
+        return ids;
+    }
+
+    Spooled read(Path file) throws IOException {
+        return AlertJson.MAPPER.readValue(file.toFile(), Spooled.class);
+    }
+
+    void remove(Path file) throws IOException {
+        Files.deleteIfExists(file);
+    }
+
+    /** An unreadable file is kept under another name for a person to look at, out of the replay. */
+    Path setAside(Path file) throws IOException {
+        Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+        Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        return aside;
+    }
+
+    private List<Path> all() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> NAME.matcher(f.getFileName().toString()).matches()).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private long highestSequence() {
+        long highest = 0;
+        for (Path file : all()) {
+            Matcher m = NAME.matcher(file.getFileName().toString());
+            if (m.matches()) {
+                highest = Math.max(highest, Long.parseLong(m.group(1)));
+            }
+        }
+        return highest;
+    }
+}

@@ -1,0 +1,160 @@
+package io.senseprobe.alert;
+
+import io.senseprobe.result.CheckResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides, per connection/check and destination, which message is due: {@code failing} after the failure threshold,
+ * {@code reminder} every reminder interval while failing, {@code resolved} after the success threshold. A failing or
+ * reminder message within the rate limit of the previous one is held back (logged once) and goes out at the first
+ * result or tick after the limit; resolutions are never held back. Not thread-safe: the service serialises calls.
+ */
+final class AlertStateMachine {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertStateMachine.class);
+
+    /** A message to send: what the templates and payloads need, fixed at the moment of the decision. */
+    record Decision(String key, String destination, AlertKind kind, CheckResult result, String since, String lastOk) {
+    }
+
+    private final Map<String, ConnectionAlertState> states;
+
+    AlertStateMachine(Map<String, ConnectionAlertState> states) {
+        this.states = new TreeMap<>(states);
+    }
+
+    Map<String, ConnectionAlertState> states() {
+        return states;
+    }
+
+    List<Decision> onResult(CheckResult result, AlertPolicy policy, List<String> destinations, Instant now) {
+        String key = AlertKeys.of(result);
+        ConnectionAlertState s = states.computeIfAbsent(key, k -> new ConnectionAlertState());
+        s.policy = ConnectionAlertState.PolicyState.of(policy);
+        List<Decision> due = new ArrayList<>();
+        if (result.failed()) {
+            s.successes = 0;
+            s.failures++;
+            if (s.failingSince == null) {
+                s.failingSince = now.toString();
+            }
+            s.lastFailure = result;
+            if (s.failures >= policy.failureThreshold()) {
+                s.failing = true;
+            }
+            for (String destination : destinations) {
+                dueWhileFailing(key, s, destination, policy, now, due);
+            }
+        } else {
+            s.failures = 0;
+            s.successes++;
+            s.lastOk = now.toString();
+            if (s.successes >= policy.successThreshold()) {
+                if (s.failing) {
+                    for (String destination : destinations) {
+                        resolve(key, s, destination, result, policy, due);
+                    }
+                }
+                s.failing = false;
+                s.failingSince = null;
+                s.lastFailure = null;
+                // lastSentAt stays: a failure right after a resolution is still held to the rate limit
+                for (ConnectionAlertState.DestinationState d : s.destinations.values()) {
+                    d.announced = false;
+                    d.suppressed = false;
+                    d.lastAnnouncedAt = null;
+                }
+            }
+        }
+        return due;
+    }
+
+    /** Reminders, and failing messages the rate limit held back. Returns true in {@code changed[0]} when state moved. */
+    List<Decision> tick(List<String> destinations, Instant now, boolean[] changed) {
+        List<Decision> due = new ArrayList<>();
+        for (Map.Entry<String, ConnectionAlertState> e : states.entrySet()) {
+            ConnectionAlertState s = e.getValue();
+            if (!s.failing || s.lastFailure == null || s.policy == null) {
+                continue;
+            }
+            for (String destination : destinations) {
+                boolean wasSuppressed = s.destination(destination).suppressed;
+                dueWhileFailing(e.getKey(), s, destination, s.policy.toPolicy(), now, due);
+                changed[0] |= wasSuppressed != s.destination(destination).suppressed;
+            }
+        }
+        changed[0] |= !due.isEmpty();
+        return due;
+    }
+
+    private static void dueWhileFailing(String key, ConnectionAlertState s, String destination, AlertPolicy policy,
+            Instant now, List<Decision> due) {
+        if (!s.failing) {
+            return;
+        }
+        ConnectionAlertState.DestinationState d = s.destination(destination);
+        AlertKind kind;
+        if (!d.announced) {
+            kind = AlertKind.FAILING;
+        } else if (policy.remindersOn() && !now.isBefore(at(d.lastAnnouncedAt).plus(policy.reminderInterval()))) {
+            kind = AlertKind.REMINDER;
+        } else {
+            return;
+        }
+        if (d.lastSentAt != null && now.isBefore(at(d.lastSentAt).plus(policy.rateLimit()))) {
+            if (!d.suppressed) {
+                d.suppressed = true;
+                LOG.info("Suppressed {} alert for connection {} (check {}) to {}: rate limit {} since the last message"
+                        + " at {}; it goes out when the limit has passed", kind.id(), s.lastFailure.connection(),
+                        s.lastFailure.check(), destination, human(policy.rateLimit()), d.lastSentAt);
+            }
+            return;
+        }
+        d.announced = true;
+        d.suppressed = false;
+        d.lastSentAt = now.toString();
+        d.lastAnnouncedAt = now.toString();
+        due.add(new Decision(key, destination, kind, s.lastFailure, s.failingSince, s.lastOk));
+    }
+
+    private static void resolve(String key, ConnectionAlertState s, String destination, CheckResult ok,
+            AlertPolicy policy, List<Decision> due) {
+        ConnectionAlertState.DestinationState d = s.destination(destination);
+        if (d.announced && policy.sendResolved()) {
+            due.add(new Decision(key, destination, AlertKind.RESOLVED, ok, s.failingSince, s.lastOk));
+        } else if (d.announced) {
+            LOG.info("Suppressed resolved alert for connection {} (check {}) to {}: sense.alert.send-resolved is false",
+                    ok.connection(), ok.check(), destination);
+        } else if (d.suppressed) {
+            LOG.info("Connection {} (check {}) recovered before its failing alert to {} got past the rate limit;"
+                    + " nothing sent", ok.connection(), ok.check(), destination);
+        }
+    }
+
+    private static Instant at(String instant) {
+        return Instant.parse(instant);
+    }
+
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 86_400_000L == 0 && ms > 0) {
+            return ms / 86_400_000L + "d";
+        }
+        if (ms % 3_600_000L == 0 && ms > 0) {
+            return ms / 3_600_000L + "h";
+        }
+        if (ms % 60_000L == 0 && ms > 0) {
+            return ms / 60_000L + "m";
+        }
+        if (ms % 1000L == 0) {
+            return ms / 1000L + "s";
+        }
+        return ms + "ms";
+    }
+}

@@ -1,0 +1,121 @@
+package io.senseprobe.alert;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import io.senseprobe.RouteFiles;
+import io.senseprobe.result.CheckResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The subject and text of every alert, from {@code config/templates/alert-subject.mustache} and
+ * {@code alert-text.mustache}: the app home's file when it has one, else the packaged default. Plain text, so
+ * nothing is HTML-escaped; the Slack and Teams payloads escape what their formats need.
+ *
+ * <p>Variables: {@code alert} (failing|reminder|resolved), the sections {@code failing}, {@code reminder},
+ * {@code resolved}, {@code hasHint}; {@code connection}, {@code check}, {@code target}, {@code host}, {@code port},
+ * {@code authType}, {@code status}, {@code category}, {@code message}, {@code hint}, {@code checkedAt}, {@code since},
+ * {@code lastOk} ("never" when none), {@code failingFor} (e.g. 2h, 5m).
+ */
+public final class AlertTemplates {
+    public static final String SUBJECT = "config/templates/alert-subject.mustache";
+    public static final String TEXT = "config/templates/alert-text.mustache";
+
+    private final Mustache subject;
+    private final Mustache text;
+
+    private AlertTemplates(Mustache subject, Mustache text) {
+        this.subject = subject;
+        this.text = text;
+    }
+
+    public static AlertTemplates load(Path appHome) {
+        DefaultMustacheFactory factory = new PlainTextMustacheFactory();
+        return new AlertTemplates(compile(factory, appHome, SUBJECT), compile(factory, appHome, TEXT));
+    }
+
+    /** Subject (one line) and text of a message; {@code lastOk} null means no successful check was seen. */
+    public Rendered render(AlertKind kind, CheckResult r, String since, String lastOk, Instant now) {
+        Map<String, Object> scope = new HashMap<>();
+        scope.put("alert", kind.id());
+        scope.put("failing", kind == AlertKind.FAILING);
+        scope.put("reminder", kind == AlertKind.REMINDER);
+        scope.put("resolved", kind == AlertKind.RESOLVED);
+        scope.put("connection", r.connection());
+        scope.put("check", r.check());
+        scope.put("target", r.target());
+        scope.put("host", r.host());
+        scope.put("port", r.port());
+        scope.put("authType", r.authType());
+        scope.put("status", r.status() == null ? "" : r.status().json());
+        scope.put("category", r.category() == null ? "" : r.category().id());
+        scope.put("message", r.message());
+        scope.put("hint", r.hint() == null ? "" : r.hint());
+        scope.put("hasHint", r.hint() != null && !r.hint().isBlank());
+        scope.put("checkedAt", r.checkedAt());
+        scope.put("since", since == null ? "" : since);
+        scope.put("lastOk", lastOk == null ? "never" : lastOk);
+        scope.put("failingFor", since == null ? "" : AlertStateMachine.human(roundToSeconds(
+                Duration.between(Instant.parse(since), now))));
+        String subjectLine = run(subject, scope).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        return new Rendered(subjectLine, run(text, scope).strip());
+    }
+
+    public record Rendered(String subject, String text) {
+    }
+
+    private static Duration roundToSeconds(Duration d) {
+        return d.isNegative() ? Duration.ZERO : Duration.ofSeconds(d.toSeconds());
+    }
+
+    private static String run(Mustache template, Map<String, Object> scope) {
+        StringWriter out = new StringWriter();
+        template.execute(out, scope);
+        return out.toString();
+    }
+
+    private static Mustache compile(DefaultMustacheFactory factory, Path appHome, String relative) {
+        String location = RouteFiles.location(appHome, relative);
+        return factory.compile(new StringReader(read(location)), location);
+    }
+
+    private static String read(String location) {
+        try {
+            if (location.startsWith("file:")) {
+                return Files.readString(Path.of(location.substring("file:".length())), StandardCharsets.UTF_8);
+            }
+            String resource = location.substring("classpath:".length());
+            try (InputStream in = AlertTemplates.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("the packaged template " + resource + " is missing from the jar");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the alert template " + location, e);
+        }
+    }
+
+    /** Mustache escapes HTML by default; an e-mail or chat text must keep "<" and "&" as written. */
+    private static final class PlainTextMustacheFactory extends DefaultMustacheFactory {
+        @Override
+        public void encode(String value, Writer writer) {
+            try {
+                writer.write(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.senseprobe.alert;
+
+import io.senseprobe.result.CheckResult;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the alerting remembers about one connection and check, as alert-state.json holds it. Mutable, guarded by the
+ * alert service's lock; public fields so the file is plain to read. Instants are ISO-8601 text.
+ */
+public final class ConnectionAlertState {
+    public int failures;
+    public int successes;
+    /** The failure threshold was reached and no resolution has followed yet. */
+    public boolean failing;
+    public String failingSince;
+    public String lastOk;
+    /** The result the failing and reminder messages describe (a restart still has it for reminders). */
+    public CheckResult lastFailure;
+    /** The policy of the last result, so a tick (even right after a restart) uses the definition's overrides. */
+    public PolicyState policy;
+    public Map<String, DestinationState> destinations = new TreeMap<>();
+
+    DestinationState destination(String id) {
+        return destinations.computeIfAbsent(id, k -> new DestinationState());
+    }
+
+    /** Per destination: was this failure announced there, and when did it last get a message. */
+    public static final class DestinationState {
+        public boolean announced;
+        public String lastSentAt;
+        public String lastAnnouncedAt;
+        /** A message is held back by the rate limit (logged once, sent when the limit has passed). */
+        public boolean suppressed;
+    }
+
+    public static final class PolicyState {
+        public int failureThreshold;
+        public int successThreshold;
+        public boolean sendResolved;
+        public long reminderIntervalMs;
+        public long rateLimitMs;
+
+        static PolicyState of(AlertPolicy p) {
+            PolicyState s = new PolicyState();
+            s.failureThreshold = p.failureThreshold();
+            s.successThreshold = p.successThreshold();
+            s.sendResolved = p.sendResolved();
+            s.reminderIntervalMs = p.reminderInterval().toMillis();
+            s.rateLimitMs = p.rateLimit().toMillis();
+            return s;
+        }
+
+        AlertPolicy toPolicy() {
+            return new AlertPolicy(failureThreshold, successThreshold, sendResolved,
+                    Duration.ofMillis(reminderIntervalMs), Duration.ofMillis(rateLimitMs));
+        }
+    }
+}

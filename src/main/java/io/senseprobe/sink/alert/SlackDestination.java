@@ -1,0 +1,59 @@
+package io.senseprobe.sink.alert;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.senseprobe.alert.AlertJson;
+import io.senseprobe.alert.AlertMessage;
+
+/**
+ * Slack incoming webhook: {@code {"text": subject, "blocks": [header, section]}}. The text is the notification's
+ * fallback; the section shows the rendered text as a code block so its columns stay aligned.
+ */
+public final class SlackDestination implements AlertDestination {
+    public static final String ID = "slack";
+    // Slack's limits: header text 150 characters, section text 3000
+    private static final int HEADER_MAX = 150;
+    private static final int SECTION_MAX = 3000;
+
+    private final String url;
+    private final JsonPoster poster;
+
+    public SlackDestination(String url, JsonPoster poster) {
+        this.url = url;
+        this.poster = poster;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void send(AlertMessage message) throws Exception {
+        poster.post(ID, url, body(message));
+    }
+
+    public static ObjectNode body(AlertMessage message) {
+        ObjectNode body = AlertJson.MAPPER.createObjectNode();
+        body.put("text", escape(message.subject()));
+        ArrayNode blocks = body.putArray("blocks");
+        ObjectNode header = blocks.addObject();
+        header.put("type", "header");
+        header.putObject("text").put("type", "plain_text").put("text", cut(message.subject(), HEADER_MAX));
+        ObjectNode section = blocks.addObject();
+        section.put("type", "section");
+        String fence = "```";
+        section.putObject("text").put("type", "mrkdwn")
+                .put("text", fence + cut(escape(message.text()), SECTION_MAX - 2 * fence.length()) + fence);
+        return body;
+    }
+
+    /** Slack reads &, < and > as markup in mrkdwn text. */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

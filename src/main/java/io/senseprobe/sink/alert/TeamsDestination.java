@@ -1,0 +1,57 @@
+package io.senseprobe.sink.alert;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.senseprobe.alert.AlertJson;
+import io.senseprobe.alert.AlertKind;
+import io.senseprobe.alert.AlertMessage;
+
+/**
+ * Microsoft Teams through a Workflows webhook ("When a Teams webhook request is received"): a message with one
+ * Adaptive Card 1.4 attachment; the subject is a bold heading, each line of the text its own TextBlock.
+ */
+public final class TeamsDestination implements AlertDestination {
+    public static final String ID = "teams";
+    public static final String CARD_TYPE = "application/vnd.microsoft.card.adaptive";
+
+    private final String url;
+    private final JsonPoster poster;
+
+    public TeamsDestination(String url, JsonPoster poster) {
+        this.url = url;
+        this.poster = poster;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void send(AlertMessage message) throws Exception {
+        poster.post(ID, url, body(message));
+    }
+
+    public static ObjectNode body(AlertMessage message) {
+        ObjectNode body = AlertJson.MAPPER.createObjectNode();
+        body.put("type", "message");
+        ObjectNode attachment = body.putArray("attachments").addObject();
+        attachment.put("contentType", CARD_TYPE);
+        attachment.putNull("contentUrl");
+        ObjectNode card = attachment.putObject("content");
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("type", "AdaptiveCard");
+        card.put("version", "1.4");
+        ArrayNode cardBody = card.putArray("body");
+        cardBody.addObject().put("type", "TextBlock").put("text", message.subject()).put("weight", "Bolder")
+                .put("size", "Medium").put("wrap", true)
+                .put("color", message.kind() == AlertKind.RESOLVED ? "Good" : "Attention");
+        for (String line : message.text().split("\\R")) {
+            if (!line.isBlank()) {
+                cardBody.addObject().put("type", "TextBlock").put("text", line).put("wrap", true)
+                        .put("spacing", "None");
+            }
+        }
+        return body;
+    }
+}
