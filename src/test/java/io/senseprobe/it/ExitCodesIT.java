@@ -128,6 +128,47 @@ class ExitCodesIT {
         assertNoStackTrace(run);
     }
 
+    @Test
+    void invalidConnectionTestOptionsNameEachFixOnce() {
+        List<String> args = new ArrayList<>(sim.certTest("localhost"));
+        int dir = args.indexOf("--auth-user-dir");
+        args.subList(dir, dir + 2).clear();
+
+        Launcher.Run run = Launcher.args(args).run();
+
+        assertEquals(2, run.exitCode(), run::describe);
+        assertEquals(1, occurrences(run.out(), "Add \"auth-user-dir: ...\""), run::describe);
+    }
+
+    @Test
+    void invalidDefinitionFileNamesEachFixOnce() {
+        Path file = Sim.write(dir.resolve("fix-once/no-user.yaml"), sim.certYaml("no-user").replace("auth-user-dir: INTERNAL\n", ""));
+
+        Launcher.Run run = Launcher.args("check", file.toString()).run();
+
+        assertEquals(2, run.exitCode(), run::describe);
+        assertEquals(1, occurrences(run.out(), "Add \"auth-user-dir: ...\""), run::describe);
+    }
+
+    @Test
+    void usageErrorUnderJsonLeavesStdoutEmpty() {
+        Launcher.Run unknown = Launcher.args(sim.certTest("localhost", "--json", "--no-such-option")).run();
+        Launcher.Run level = Launcher.args(sim.certTest("localhost", "--json", "--log-level", "chatty")).run();
+
+        assertEquals(2, unknown.exitCode(), unknown::describe);
+        assertEquals("", unknown.out(), unknown::describe);
+        assertEquals(2, level.exitCode(), level::describe);
+        assertEquals("", level.out(), level::describe);
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
     static void assertNoStackTrace(Launcher.Run run) {
         for (String line : (run.out() + "\n" + run.err()).split("\n")) {
             assertFalse(line.startsWith("\tat ") || line.contains("Exception"), () -> "stack trace line \"" + line + "\" in\n" + run.describe());
