@@ -53,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
         List<CheckResult> results;
         if (!loaded.ok()) {
             human.println("Invalid definitions; nothing was checked:");
-            loaded.problems().forEach(p -> human.println("  " + p.describe() + (p.fix() == null ? "" : " " + p.fix())));
+            loaded.problems().forEach(p -> human.println("  " + p.describe()));
             results = ProblemRecords.of(loaded.problems(), "definition", Instant.now());
         } else if (loaded.definitions().isEmpty()) {
             human.println("No connection definitions in " + paths + ".");

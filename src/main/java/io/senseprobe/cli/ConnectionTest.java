@@ -66,7 +66,7 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
                 .fromValues(values, "command line", Path.of("").toAbsolutePath());
         if (!loaded.ok()) {
             List<CheckResult> records = ProblemRecords.of(loaded.problems(), checkId(), Instant.now());
-            loaded.problems().forEach(p -> human.println(p.describe() + (p.fix() == null ? "" : " " + p.fix())));
+            loaded.problems().forEach(p -> human.println(p.describe()));
             printJson(records);
             return ResultPrinter.exitCode(records);
         }
