@@ -127,6 +127,25 @@ class JsonOutputIT {
         assertTrue(run.err().contains("nothing was checked"), run::describe);
     }
 
+    @Test
+    void resultsFileGetsOneJsonLinePerConnectionAppendedPerRun() throws Exception {
+        Path folder = dir.resolve("results");
+        Sim.write(folder.resolve("qrs.yaml"), sim.certYaml("qrs"));
+        Sim.write(folder.resolve("cloud.yaml"), sim.cloudYaml("cloud", sim.sim.apiKey()));
+        Path results = dir.resolve("out/results.jsonl");
+
+        Launcher.Run first = Launcher.args("check", folder.toString(), "--results", results.toString()).run();
+        Launcher.Run second = Launcher.args("check", folder.toString(), "--results", results.toString()).run();
+
+        assertEquals(0, first.exitCode(), first::describe);
+        assertEquals(0, second.exitCode(), second::describe);
+        List<String> lines = java.nio.file.Files.readAllLines(results);
+        assertEquals(4, lines.size(), () -> String.join("\n", lines));
+        for (String line : lines) {
+            assertEquals("ok", JSON.readTree(line).get("status").asText(), line);
+        }
+    }
+
     /** stdout as exactly {@code count} JSON objects, one per line, and nothing else. */
     static List<JsonNode> records(Launcher.Run run, int count) {
         String out = run.out();

@@ -50,6 +50,18 @@ class SimulatorCommandIT {
         }
     }
 
+    @Test
+    void demoChecksTheExamplesAndWritesResults() throws IOException {
+        Launcher.Run run = Launcher.args("demo", "--home", dir.resolve("demo").toString()).run();
+
+        assertEquals(0, run.exitCode(), run::describe);
+        assertTrue(run.out().contains("sim-qrs"), run::describe);
+        Path results = dir.resolve("demo/out/results.jsonl");
+        assertTrue(Files.isRegularFile(results), run::describe);
+        assertTrue(Files.readAllLines(results).size() >= Listener.values().length, run::describe);
+        ExitCodesIT.assertNoStackTrace(run);
+    }
+
     private static String firstLine(Process process) throws Exception {
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
