@@ -5,6 +5,7 @@ import io.senseprobe.SenseProbeBeans;
 import io.senseprobe.Version;
 import io.senseprobe.check.OneShotCamel;
 import io.senseprobe.definition.Definition;
+import io.senseprobe.definition.DefinitionKeys;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
 import io.senseprobe.logging.LogLevels;
@@ -53,7 +54,11 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", connectionName());
         values.putAll(values());
-        values.values().forEach(v -> Secrets.register(v == null ? null : v.toString()));
+        values.forEach((key, v) -> {
+            if (DefinitionKeys.isSecret(key) && v != null) {
+                Secrets.register(v.toString());
+            }
+        });
         PrintStream human = output.human();
         printBanner(human);
 
