@@ -102,8 +102,8 @@ public final class Inbox {
                 job.problems().add(job.claimedName() + ": holds no connection definition.");
             }
             if (job.valid()) {
-                job.definitions(loaded.definitions());
-                job.results(runner.runAll(loaded.definitions()));
+                job.recordDefinitions(loaded.definitions());
+                job.recordResults(runner.runAll(loaded.definitions()));
             }
         } catch (RuntimeException e) {
             // an unexpected failure still ends in .error with a report, never stuck in .inflight
@@ -116,10 +116,10 @@ public final class Inbox {
     public void finish(InboxJob job) throws IOException {
         String name = job.claimedName();
         if (job.valid()) {
-            AtomicFiles.write(folders.resultReport(name), ResultJson.pretty(job.getResults()), true);
+            AtomicFiles.write(folders.resultReport(name), ResultJson.pretty(job.results()), true);
             moveOut(job.claimed(), folders.done().resolve(name));
-            long failed = job.getResults().stream().filter(CheckResult::failed).count();
-            LOG.info("Inbox: {} checked, {} ok, {} failed: {}", name, job.getResults().size() - failed, failed,
+            long failed = job.results().stream().filter(CheckResult::failed).count();
+            LOG.info("Inbox: {} checked, {} ok, {} failed: {}", name, job.results().size() - failed, failed,
                     folders.resultReport(name));
         } else {
             AtomicFiles.write(folders.errorReport(name), String.join(System.lineSeparator(), job.problems())

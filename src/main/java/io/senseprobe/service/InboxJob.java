@@ -37,16 +37,16 @@ public final class InboxJob {
         return definitions;
     }
 
-    void definitions(List<Definition> definitions) {
+    void recordDefinitions(List<Definition> definitions) {
         this.definitions = List.copyOf(definitions);
     }
 
     /** The records of this file's checks, empty when it was invalid; the route sends each to the sinks. */
-    public List<CheckResult> getResults() {
+    public List<CheckResult> results() {
         return results;
     }
 
-    void results(List<CheckResult> results) {
+    void recordResults(List<CheckResult> results) {
         this.results = List.copyOf(results);
     }
 
