@@ -26,19 +26,12 @@ class ServiceRoutesTest {
     void theAppHomeCopyReplacesThePackagedFileAndExtraFilesAreAdded() throws Exception {
         Path routes = Files.createDirectories(home.resolve("routes"));
         Files.copy(Path.of("routes/alerts.camel.yaml"), routes.resolve("alerts.camel.yaml"));
-        Files.writeString(routes.resolve("failed-to-file.camel.yaml"), """
-                - route:
-                    id: failed-to-file
-                    from:
-                      uri: "seda:results-copy?multipleConsumers=true"
-                      steps:
-                        - filter:
-                            simple: "${body.status} == 'failed'"
-                            steps:
-                              - setBody:
-                                  simple: "${body.connection} ${body.category}\\n"
-                              - to: "file:%s?fileName=failed.txt&fileExist=Append"
-                """.formatted(home.resolve("copies")));
+        // the example from docs/service.md, writing into this test's folder
+        String docs = Files.readString(Path.of("docs/service.md"));
+        String example = docs.substring(docs.indexOf("```yaml\n- route:") + 8);
+        example = example.substring(0, example.indexOf("```"));
+        Files.writeString(routes.resolve("failed-to-file.camel.yaml"),
+                example.replace("/var/log/sense-probe", home.resolve("copies").toString()));
         Files.writeString(routes.resolve("notes.txt"), "not a route");
         List<String> locations = ServiceRoutes.locations(home);
         assertEquals(6, locations.size(), locations.toString());
@@ -53,9 +46,9 @@ class ServiceRoutesTest {
             // alerts 2, check 1, inbox 2, inventory 2, sinks 1, the user's 1
             assertEquals(9, harness.service.context().getRoutes().size());
             assertTrue(harness.service.context().getRoute("failed-to-file") != null);
-            Path copies = home.resolve("copies/failed.txt");
+            Path copies = home.resolve("copies/failed.jsonl");
             ServiceHarness.await("the user's route wrote the failure", Duration.ofSeconds(10), () -> Files.exists(copies));
-            assertTrue(Files.readString(copies).startsWith("sim-qrs-ip-host "), Files.readString(copies));
+            assertTrue(Files.readString(copies).startsWith("{\"connection\":\"sim-qrs-ip-host\""), Files.readString(copies));
         }
     }
 }
