@@ -19,7 +19,8 @@ import org.apache.camel.spi.Registry;
 /**
  * Binds the service's beans for the inbox, inventory and sinks routes. Runs after {@code SenseProbeBeans} (it
  * needs the result factory) and before the routes are loaded: the settings are validated here, and the values
- * the routes need in their URIs are added as {@code sense.service.*} properties.
+ * the routes need in their URIs are added as {@code sense.service.*} properties. Only core Camel EIPs and the
+ * components the pom declares are used (no seda: the packaged jar does not have it).
  */
 public final class ServiceBeans implements CamelConfiguration {
     public static final String SETTINGS = "serviceSettings";
@@ -38,7 +39,6 @@ public final class ServiceBeans implements CamelConfiguration {
         ServiceSettings settings = ServiceSettings.read(properties::resolveProperty, appHome);
         properties.addOverrideProperty("sense.service.inventory-tick-ms", String.valueOf(settings.inventoryTick().toMillis()));
         properties.addOverrideProperty("sense.service.inbox-poll-ms", String.valueOf(settings.inboxPoll().toMillis()));
-        properties.addOverrideProperty("sense.service.concurrency", String.valueOf(settings.checkConcurrency()));
         createFolders(settings);
 
         Registry registry = context.getRegistry();
@@ -56,6 +56,11 @@ public final class ServiceBeans implements CamelConfiguration {
         registry.bind("statusSink", status);
         registry.bind("inventory", new Inventory(settings, loader, status, clock));
         registry.bind("inbox", new Inbox(settings, loader, runner, clock));
+        // the bounded pools the routes hand checks to; Camel shuts them down with the context
+        registry.bind("inventoryWorkers", context.getExecutorServiceManager()
+                .newFixedThreadPool(this, "inventory-check", settings.checkConcurrency()));
+        registry.bind("inboxWorkers", context.getExecutorServiceManager()
+                .newFixedThreadPool(this, "inbox-check", settings.checkConcurrency()));
     }
 
     private static void createFolders(ServiceSettings settings) {

@@ -23,6 +23,25 @@ class ServiceRoutesTest {
     }
 
     @Test
+    void everyEndpointSchemeInTheRoutesComesFromAComponentThePomDeclares() throws Exception {
+        // test dependencies bring more components (seda, mock) than the packaged jar has
+        String pom = Files.readString(Path.of("pom.xml"));
+        String main = pom.substring(0, pom.indexOf("<!-- Tests -->"));
+        java.util.regex.Matcher uri = java.util.regex.Pattern.compile("(?:uri|to):\\s*\"?([a-z][a-z0-9+-]*):").matcher("");
+        int checked = 0;
+        for (String name : ServiceRoutes.localNames(Path.of("routes"))) {
+            uri.reset(Files.readString(Path.of("routes", name)));
+            while (uri.find()) {
+                String scheme = uri.group(1).equals("https") ? "http" : uri.group(1);
+                checked++;
+                assertTrue(main.contains("<artifactId>camel-" + scheme + "</artifactId>"),
+                        name + " uses " + scheme + ": but pom.xml does not declare camel-" + scheme);
+            }
+        }
+        assertTrue(checked >= 10, "endpoints found: " + checked);
+    }
+
+    @Test
     void theAppHomeCopyReplacesThePackagedFileAndExtraFilesAreAdded() throws Exception {
         Path routes = Files.createDirectories(home.resolve("routes"));
         Files.copy(Path.of("routes/alerts.camel.yaml"), routes.resolve("alerts.camel.yaml"));
