@@ -6,7 +6,7 @@ import picocli.CommandLine.IVersionProvider;
 
 @Command(name = "sense-probe", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionProvider.class,
         description = "Checks that Qlik Sense sites and Qlik Cloud tenants are reachable and healthy.",
-        subcommands = {RootCommand.Qseow.class, RootCommand.Qscloud.class, CheckCommand.class, SimulatorCommand.class,
+        subcommands = {RootCommand.Qseow.class, RootCommand.Qscloud.class, CheckCommand.class, RunCommand.class, SimulatorCommand.class,
                 DemoCommand.class})
 public final class RootCommand {
 

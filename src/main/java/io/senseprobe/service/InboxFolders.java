@@ -1,0 +1,46 @@
+package io.senseprobe.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The inbox and its three dot-folders, and how files are named on the way through:
+ * {@code inbox/x.yaml} → {@code .inflight/x.<yyyyMMdd'T'HHmmssSSS>.yaml} → {@code .done/} or {@code .error/},
+ * with the report named after the claimed name, so redoing a claim after a crash overwrites its report.
+ */
+public record InboxFolders(Path inbox, Path inflight, Path done, Path error) {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC);
+
+    public static InboxFolders in(Path inbox) {
+        return new InboxFolders(inbox, inbox.resolve(".inflight"), inbox.resolve(".done"), inbox.resolve(".error"));
+    }
+
+    public void create() {
+        try {
+            for (Path p : new Path[] {inbox, inflight, done, error}) {
+                Files.createDirectories(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the inbox folders under " + inbox, e);
+        }
+    }
+
+    /** {@code central.yaml} claimed at 12:00:00.123 → {@code central.20260101T120000123.yaml}. */
+    public static String claimedName(String fileName, Instant at) {
+        int dot = fileName.lastIndexOf('.');
+        return fileName.substring(0, dot) + "." + STAMP.format(at) + fileName.substring(dot);
+    }
+
+    public Path resultReport(String claimedName) {
+        return done.resolve(claimedName + ".result.json");
+    }
+
+    public Path errorReport(String claimedName) {
+        return error.resolve(claimedName + ".error.txt");
+    }
+}

@@ -1,0 +1,104 @@
+package io.senseprobe.service;
+
+import io.senseprobe.RouteFiles;
+import io.senseprobe.SenseProbeBeans;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The long-running service: Camel Main with the check, inbox, inventory, sinks and alerts routes, configured from
+ * {@code config/application.properties} (the app home's file replaces the packaged one). {@link #start} returns
+ * once every route runs; the CLI's {@code run} then waits for {@link #stop}.
+ */
+public final class SenseProbeService implements AutoCloseable {
+    public static final String PROPERTIES = "config/application.properties";
+    private static final Logger LOG = LoggerFactory.getLogger(SenseProbeService.class);
+
+    private final Main main;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private SenseProbeService(Main main) {
+        this.main = main;
+    }
+
+    public static SenseProbeService start(Path appHome, Map<String, String> overrides) throws Exception {
+        return start(appHome, overrides, Clock.systemUTC());
+    }
+
+    /**
+     * @param overrides properties that win over the file (tests use them for short durations)
+     * @throws InvalidSettingsException with every problem, when the configuration is invalid
+     */
+    public static SenseProbeService start(Path appHome, Map<String, String> overrides, Clock clock) throws Exception {
+        Path home = appHome.toAbsolutePath().normalize();
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations(RouteFiles.location(home, PROPERTIES));
+        overrides.forEach(main::addOverrideProperty);
+        // explicit configuration classes: scanning a fat jar's packages costs seconds at every start
+        main.configure().addConfiguration(new SenseProbeBeans(clock));
+        main.configure().addConfiguration(new ServiceBeans(home, clock));
+        List<String> routes = ServiceRoutes.locations(home);
+        main.configure().setRoutesIncludePattern(String.join(",", routes));
+        try {
+            main.start();
+        } catch (Exception e) {
+            stopQuietly(main);
+            InvalidSettingsException invalid = findInvalidSettings(e);
+            throw invalid != null ? invalid : e;
+        }
+        SenseProbeService service = new SenseProbeService(main);
+        LOG.info("sense-probe service started: inbox {}, connections {}, results {}; routes {}",
+                service.settings().inboxDir(), service.settings().connectionsDir(), service.settings().resultsDir(), routes);
+        return service;
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public ServiceSettings settings() {
+        return context().getRegistry().lookupByNameAndType(ServiceBeans.SETTINGS, ServiceSettings.class);
+    }
+
+    /** Blocks until {@link #stop()} (the CLI's shutdown hook calls it). */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    public void stop() {
+        try {
+            main.stop();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void stopQuietly(Main main) {
+        try {
+            main.stop();
+        } catch (RuntimeException ignored) {
+            // already failing; the start failure is what the caller needs
+        }
+    }
+
+    private static InvalidSettingsException findInvalidSettings(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidSettingsException invalid) {
+                return invalid;
+            }
+        }
+        return null;
+    }
+}

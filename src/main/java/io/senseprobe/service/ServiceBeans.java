@@ -1,0 +1,74 @@
+package io.senseprobe.service;
+
+import io.senseprobe.check.CheckRunner;
+import io.senseprobe.check.ResultFactory;
+import io.senseprobe.definition.DefinitionLoader;
+import io.senseprobe.sink.JsonLinesSink;
+import io.senseprobe.sink.LogSink;
+import io.senseprobe.sink.StatusSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+
+/**
+ * Binds the service's beans for the inbox, inventory and sinks routes. Runs after {@code SenseProbeBeans} (it
+ * needs the result factory) and before the routes are loaded: the settings are validated here, and the values
+ * the routes need in their URIs are added as {@code sense.service.*} properties. Only core Camel EIPs and the
+ * components the pom declares are used (no seda: the packaged jar does not have it).
+ */
+public final class ServiceBeans implements CamelConfiguration {
+    public static final String SETTINGS = "serviceSettings";
+
+    private final Path appHome;
+    private final Clock clock;
+
+    public ServiceBeans(Path appHome, Clock clock) {
+        this.appHome = appHome.toAbsolutePath().normalize();
+        this.clock = clock;
+    }
+
+    @Override
+    public void configure(CamelContext context) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        ServiceSettings settings = ServiceSettings.read(properties::resolveProperty, appHome);
+        properties.addOverrideProperty("sense.service.inventory-tick-ms", String.valueOf(settings.inventoryTick().toMillis()));
+        properties.addOverrideProperty("sense.service.inbox-poll-ms", String.valueOf(settings.inboxPoll().toMillis()));
+        createFolders(settings);
+
+        Registry registry = context.getRegistry();
+        ResultFactory results = registry.lookupByNameAndType("resultFactory", ResultFactory.class);
+        if (results == null) {
+            throw new IllegalStateException("SenseProbeBeans must be configured before ServiceBeans");
+        }
+        DefinitionLoader loader = new DefinitionLoader(appHome);
+        CheckRunner runner = new CheckRunner(context, results);
+        StatusSink status = new StatusSink(settings.resultsDir(), clock);
+        registry.bind(SETTINGS, settings);
+        registry.bind("checkRunner", runner);
+        registry.bind("logSink", new LogSink());
+        registry.bind("jsonLinesSink", new JsonLinesSink(settings.resultsDir()));
+        registry.bind("statusSink", status);
+        registry.bind("inventory", new Inventory(settings, loader, status, clock));
+        registry.bind("inbox", new Inbox(settings, loader, runner, clock));
+        // the bounded pools the routes hand checks to; Camel shuts them down with the context
+        registry.bind("inventoryWorkers", context.getExecutorServiceManager()
+                .newFixedThreadPool(this, "inventory-check", settings.checkConcurrency()));
+        registry.bind("inboxWorkers", context.getExecutorServiceManager()
+                .newFixedThreadPool(this, "inbox-check", settings.checkConcurrency()));
+    }
+
+    private static void createFolders(ServiceSettings settings) {
+        try {
+            Files.createDirectories(settings.connectionsDir());
+            Files.createDirectories(settings.resultsDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the service folders", e);
+        }
+    }
+}

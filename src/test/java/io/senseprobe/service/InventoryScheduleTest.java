@@ -1,0 +1,82 @@
+package io.senseprobe.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.senseprobe.definition.Definition;
+import io.senseprobe.definition.DefinitionLoader;
+import io.senseprobe.simulator.SenseSimulator;
+import io.senseprobe.sink.StatusSink;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** When connections are due, with a clock the test moves: intervals, a definition's own interval, never twice at once. */
+class InventoryScheduleTest {
+    @TempDir
+    Path home;
+
+    static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+    }
+
+    @Test
+    void connectionsAreDueByTheirIntervalAndNeverTwiceAtOnce() throws Exception {
+        Path connections = Files.createDirectories(home.resolve("connections"));
+        try (SenseSimulator sim = SenseSimulator.start(home.resolve("sim"))) {
+            sim.writeExampleDefinitions();
+            Path examples = sim.files().connectionsDir();
+            Files.writeString(connections.resolve("fast.yaml"),
+                    Files.readString(examples.resolve("sim-qrs.yaml")) + "interval: 10s\n");
+            Files.copy(examples.resolve("sim-qrs-ip-host.yaml"), connections.resolve("default.yaml"));
+        }
+        MovableClock clock = new MovableClock();
+        ServiceSettings settings = ServiceSettings.read(key -> Optional.ofNullable(Map.of(
+                ServiceSettings.CHECK_INTERVAL, "60s").get(key)), home);
+        Inventory inventory = new Inventory(settings, new DefinitionLoader(home), new StatusSink(home.resolve("out"), clock), clock);
+
+        List<Definition> first = inventory.due();
+        assertEquals(List.of("sim-qrs", "sim-qrs-ip-host"), names(first));
+        assertEquals(List.of(), names(inventory.due()), "running connections are not due again");
+
+        clock.advance(Duration.ofSeconds(11));
+        assertEquals(List.of(), names(inventory.due()), "still running: not due even though its interval passed");
+        first.forEach(inventory::finished);
+        assertEquals(List.of("sim-qrs"), names(inventory.due()), "its own interval of 10 s");
+        inventory.active().values().forEach(inventory::finished);
+
+        clock.advance(Duration.ofSeconds(50));
+        assertEquals(List.of("sim-qrs", "sim-qrs-ip-host"), names(inventory.due()));
+    }
+
+    private static List<String> names(List<Definition> definitions) {
+        return definitions.stream().map(Definition::name).toList();
+    }
+}

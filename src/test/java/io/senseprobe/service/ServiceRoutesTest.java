@@ -1,0 +1,73 @@
+package io.senseprobe.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which route files load: packaged ones, replaced by the app home's copies, plus the app home's extra files. */
+class ServiceRoutesTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void everyPackagedRouteLoadsFromTheClassPathWhenTheAppHomeHasNone() {
+        assertEquals(List.of("classpath:routes/alerts.camel.yaml", "classpath:routes/check.camel.yaml",
+                "classpath:routes/inbox.camel.yaml", "classpath:routes/inventory.camel.yaml",
+                "classpath:routes/sinks.camel.yaml"), ServiceRoutes.locations(home));
+    }
+
+    @Test
+    void everyEndpointSchemeInTheRoutesComesFromAComponentThePomDeclares() throws Exception {
+        // test dependencies bring more components (seda, mock) than the packaged jar has
+        String pom = Files.readString(Path.of("pom.xml"));
+        String main = pom.substring(0, pom.indexOf("<!-- Tests -->"));
+        java.util.regex.Matcher uri = java.util.regex.Pattern.compile("(?:uri|to):\\s*\"?([a-z][a-z0-9+-]*):").matcher("");
+        int checked = 0;
+        for (String name : ServiceRoutes.localNames(Path.of("routes"))) {
+            uri.reset(Files.readString(Path.of("routes", name)));
+            while (uri.find()) {
+                String scheme = uri.group(1).equals("https") ? "http" : uri.group(1);
+                checked++;
+                assertTrue(main.contains("<artifactId>camel-" + scheme + "</artifactId>"),
+                        name + " uses " + scheme + ": but pom.xml does not declare camel-" + scheme);
+            }
+        }
+        assertTrue(checked >= 10, "endpoints found: " + checked);
+    }
+
+    @Test
+    void theAppHomeCopyReplacesThePackagedFileAndExtraFilesAreAdded() throws Exception {
+        Path routes = Files.createDirectories(home.resolve("routes"));
+        Files.copy(Path.of("routes/alerts.camel.yaml"), routes.resolve("alerts.camel.yaml"));
+        // the example from docs/service.md, writing into this test's folder
+        String docs = Files.readString(Path.of("docs/service.md"));
+        String example = docs.substring(docs.indexOf("```yaml\n- route:") + 8);
+        example = example.substring(0, example.indexOf("```"));
+        Files.writeString(routes.resolve("failed-to-file.camel.yaml"),
+                example.replace("/var/log/sense-probe", home.resolve("copies").toString()));
+        Files.writeString(routes.resolve("notes.txt"), "not a route");
+        List<String> locations = ServiceRoutes.locations(home);
+        assertEquals(6, locations.size(), locations.toString());
+        assertTrue(locations.contains("file:" + routes.resolve("alerts.camel.yaml")));
+        assertTrue(locations.contains("file:" + routes.resolve("failed-to-file.camel.yaml")));
+
+        // and it runs: each route once (a duplicate would fail the start), the user's sink gets results
+        try (ServiceHarness harness = ServiceHarness.withSimulator(home)) {
+            Files.createDirectories(home.resolve("connections"));
+            Files.copy(harness.example("sim-qrs-ip-host"), home.resolve("connections/ip.yaml"));
+            harness.startService();
+            // alerts 2, check 1, inbox 2, inventory 2, sinks 1, the user's 1
+            assertEquals(9, harness.service.context().getRoutes().size());
+            assertTrue(harness.service.context().getRoute("failed-to-file") != null);
+            Path copies = home.resolve("copies/failed.jsonl");
+            ServiceHarness.await("the user's route wrote the failure", Duration.ofSeconds(10), () -> Files.exists(copies));
+            assertTrue(Files.readString(copies).startsWith("{\"connection\":\"sim-qrs-ip-host\""), Files.readString(copies));
+        }
+    }
+}
