@@ -1,5 +1,6 @@
 package io.senseprobe.service;
 
+import io.senseprobe.alert.AlertService;
 import io.senseprobe.check.CheckRunner;
 import io.senseprobe.check.ResultFactory;
 import io.senseprobe.definition.DefinitionLoader;
@@ -56,6 +57,7 @@ public final class ServiceBeans implements CamelConfiguration {
         registry.bind("statusSink", status);
         registry.bind("inventory", new Inventory(settings, loader, status, clock));
         registry.bind("inbox", new Inbox(settings, loader, runner, clock));
+        registry.bind(AlertService.BEAN, AlertService.create(context, settings.alerts(), settings.resultsDir(), appHome, clock));
         // the bounded pools the routes hand checks to; Camel shuts them down with the context
         registry.bind("inventoryWorkers", context.getExecutorServiceManager()
                 .newFixedThreadPool(this, "inventory-check", settings.checkConcurrency()));

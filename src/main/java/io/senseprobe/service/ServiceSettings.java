@@ -1,5 +1,6 @@
 package io.senseprobe.service;
 
+import io.senseprobe.alert.AlertSettings;
 import io.senseprobe.definition.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The service's own keys from config/application.properties, validated together: every problem is collected
+ * The service's keys from config/application.properties (the alert keys through {@link AlertSettings}), validated together: every problem is collected
  * before {@link InvalidSettingsException} is thrown. Values come through Camel's properties component, so an
  * environment variable ({@code SENSE_INBOX_DIR}) or {@code -Dsense.inbox.dir} overrides the file.
  * Relative folders resolve against the app home, never the current directory.
@@ -22,7 +23,8 @@ public record ServiceSettings(
         Path connectionsDir,
         Duration checkInterval,
         int checkConcurrency,
-        Path resultsDir) {
+        Path resultsDir,
+        AlertSettings alerts) {
 
     public static final String INBOX_DIR = "sense.inbox.dir";
     public static final String INBOX_SETTLE = "sense.inbox.settle";
@@ -45,7 +47,8 @@ public record ServiceSettings(
                 r.folder(CONNECTIONS_DIR, "connections"),
                 r.duration(CHECK_INTERVAL, "60s", false),
                 r.count(CHECK_CONCURRENCY, "8"),
-                r.folder(RESULTS_DIR, "out"));
+                r.folder(RESULTS_DIR, "out"),
+                AlertSettings.from(key -> properties.apply(key).orElse(null), r.problems));
         if (!r.problems.isEmpty()) {
             throw new InvalidSettingsException(r.problems);
         }
