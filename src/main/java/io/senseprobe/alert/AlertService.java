@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Service;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public final class AlertService implements Service {
     private final AlertStateMachine machine;
     private final AlertDelivery delivery;
     private final Clock clock;
+    private volatile Predicate<String> connectionActive = connection -> true;
 
     public AlertService(AlertSettings settings, List<AlertDestination> destinations, AlertTemplates templates,
             Path resultsDir, Clock clock, List<Duration> retryDelays) {
@@ -81,12 +83,33 @@ public final class AlertService implements Service {
         }
     }
 
+    /**
+     * Which connections still exist: a connection removed from the inventory keeps its state (a later return
+     * resolves it) but gets no reminders. All connections count as active unless this is set.
+     */
+    public void remindOnlyWhile(Predicate<String> connectionActive) {
+        this.connectionActive = connectionActive;
+    }
+
+    /**
+     * A one-off message outside thresholds and state: an inventory file that turned invalid (once per content,
+     * {@link AlertKind#FAILING}) or became valid again ({@link AlertKind#RESOLVED}).
+     */
+    public void announce(AlertKind kind, CheckResult result) {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            String key = result.connection() + "/" + result.check();
+            hand(delivery.destinationIds().stream()
+                    .map(id -> new AlertStateMachine.Decision(key, id, kind, result, result.checkedAt(), null)).toList(), now);
+        }
+    }
+
     /** Every inventory tick: reminders, failing messages the rate limit held back, and the spool replay. */
     public void tick() {
         synchronized (lock) {
             Instant now = clock.instant();
             boolean[] changed = {false};
-            List<AlertStateMachine.Decision> due = machine.tick(delivery.destinationIds(), now, changed);
+            List<AlertStateMachine.Decision> due = machine.tick(delivery.destinationIds(), now, changed, connectionActive);
             hand(due, now);
             if (changed[0]) {
                 store.save(machine.states());

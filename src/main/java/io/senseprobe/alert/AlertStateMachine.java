@@ -76,11 +76,13 @@ final class AlertStateMachine {
     }
 
     /** Reminders, and failing messages the rate limit held back. Returns true in {@code changed[0]} when state moved. */
-    List<Decision> tick(List<String> destinations, Instant now, boolean[] changed) {
+    List<Decision> tick(List<String> destinations, Instant now, boolean[] changed,
+            java.util.function.Predicate<String> connectionActive) {
         List<Decision> due = new ArrayList<>();
         for (Map.Entry<String, ConnectionAlertState> e : states.entrySet()) {
             ConnectionAlertState s = e.getValue();
-            if (!s.failing || s.lastFailure == null || s.policy == null) {
+            if (!s.failing || s.lastFailure == null || s.policy == null
+                    || !connectionActive.test(s.lastFailure.connection())) {
                 continue;
             }
             for (String destination : destinations) {

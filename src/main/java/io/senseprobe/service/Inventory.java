@@ -41,6 +41,7 @@ public final class Inventory {
     private final DefinitionLoader loader;
     private final StatusSink status;
     private final Clock clock;
+    private final DefinitionFileEvents events;
 
     private ConnectionFiles seen = new ConnectionFiles(Map.of());
     // per file, the connections of its last version without problems
@@ -61,6 +62,12 @@ public final class Inventory {
     }
 
     public Inventory(ServiceSettings settings, DefinitionLoader loader, StatusSink status, Clock clock) {
+        this(settings, loader, status, clock, DefinitionFileEvents.NONE);
+    }
+
+    public Inventory(ServiceSettings settings, DefinitionLoader loader, StatusSink status, Clock clock,
+            DefinitionFileEvents events) {
+        this.events = events;
         this.folder = settings.connectionsDir();
         this.errorsDir = settings.resultsDir().resolve("errors");
         this.defaultInterval = settings.checkInterval();
@@ -200,6 +207,7 @@ public final class Inventory {
                 + "The service " + (kept.isEmpty() ? "runs none of its connections" : "keeps running "
                 + kept.stream().map(Definition::name).collect(Collectors.joining(", ")) + " as last loaded")
                 + " until the file is fixed." + System.lineSeparator(), true);
+        events.invalid(file, wrong, kept.stream().map(Definition::name).toList());
     }
 
     private void clearError(Path file, boolean fixed) {
@@ -211,6 +219,7 @@ public final class Inventory {
             }
             if (fixed) {
                 LOG.info("Inventory: {} is valid again.", file.getFileName());
+                events.valid(file);
             }
         }
     }

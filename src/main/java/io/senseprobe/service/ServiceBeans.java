@@ -55,9 +55,12 @@ public final class ServiceBeans implements CamelConfiguration {
         registry.bind("logSink", new LogSink());
         registry.bind("jsonLinesSink", new JsonLinesSink(settings.resultsDir()));
         registry.bind("statusSink", status);
-        registry.bind("inventory", new Inventory(settings, loader, status, clock));
+        AlertService alerts = AlertService.create(context, settings.alerts(), settings.resultsDir(), appHome, clock);
+        registry.bind(AlertService.BEAN, alerts);
+        Inventory inventory = new Inventory(settings, loader, status, clock, new DefinitionFileAlerts(alerts, clock));
+        alerts.remindOnlyWhile(connection -> inventory.active().containsKey(connection));
+        registry.bind("inventory", inventory);
         registry.bind("inbox", new Inbox(settings, loader, runner, clock));
-        registry.bind(AlertService.BEAN, AlertService.create(context, settings.alerts(), settings.resultsDir(), appHome, clock));
         // the bounded pools the routes hand checks to; Camel shuts them down with the context
         registry.bind("inventoryWorkers", context.getExecutorServiceManager()
                 .newFixedThreadPool(this, "inventory-check", settings.checkConcurrency()));

@@ -1,0 +1,51 @@
+package io.senseprobe.service;
+
+import io.senseprobe.alert.AlertKind;
+import io.senseprobe.alert.AlertService;
+import io.senseprobe.definition.Problem;
+import io.senseprobe.result.Category;
+import io.senseprobe.result.CheckResult;
+import io.senseprobe.result.Status;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Alerts about the inventory's own files: a file that turned invalid is announced once per content, and its
+ * repair too. The record is named after the file, with check {@code definition}.
+ */
+final class DefinitionFileAlerts implements DefinitionFileEvents {
+    static final String CHECK = "definition";
+
+    private final AlertService alerts;
+    private final Clock clock;
+
+    DefinitionFileAlerts(AlertService alerts, Clock clock) {
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    @Override
+    public void invalid(Path file, List<Problem> problems, List<String> keptConnections) {
+        String kept = keptConnections.isEmpty() ? "None of its connections run until it is fixed."
+                : "Its connections keep their last good definition: " + String.join(", ", keptConnections) + ".";
+        String message = "The connection file " + file.getFileName() + " is invalid (" + problems.size()
+                + (problems.size() == 1 ? " problem): " : " problems): ")
+                + problems.stream().map(p -> p.describe(file.getParent())).collect(Collectors.joining(" ")) + " " + kept;
+        alerts.announce(AlertKind.FAILING, record(file, Status.FAILED, Category.INVALID_DEFINITION, message,
+                Category.INVALID_DEFINITION.defaultHint()));
+    }
+
+    @Override
+    public void valid(Path file) {
+        alerts.announce(AlertKind.RESOLVED, record(file, Status.OK, Category.OK,
+                "The connection file " + file.getFileName() + " is valid again.", ""));
+    }
+
+    private CheckResult record(Path file, Status status, Category category, String message, String hint) {
+        return new CheckResult(file.getFileName().toString(), CHECK, null, null, null, null, status, category, message,
+                hint, clock.instant().toString(), 0, Map.of(), List.of(), List.of());
+    }
+}

@@ -1,0 +1,22 @@
+package io.senseprobe.service;
+
+import io.senseprobe.definition.Problem;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What the inventory tells others about its files: one broken (once per content), one fixed. */
+public interface DefinitionFileEvents {
+    DefinitionFileEvents NONE = new DefinitionFileEvents() {
+        @Override
+        public void invalid(Path file, List<Problem> problems, List<String> keptConnections) {
+        }
+
+        @Override
+        public void valid(Path file) {
+        }
+    };
+
+    void invalid(Path file, List<Problem> problems, List<String> keptConnections);
+
+    void valid(Path file);
+}
