@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,14 +52,21 @@ class SimulatorCommandIT {
     }
 
     @Test
-    void demoChecksTheExamplesAndWritesResults() throws IOException {
-        Launcher.Run run = Launcher.args("demo", "--home", dir.resolve("demo").toString()).run();
+    void demoRunsTheServiceShowsFailuresWithHintsAndAnAlert() throws IOException {
+        Path home = dir.resolve("demo");
+        Launcher.Run run = Launcher.args("demo", "--home", home.toString(), "--stop-after", "8s").run();
 
         assertEquals(0, run.exitCode(), run::describe);
-        assertTrue(run.out().contains("sim-qrs"), run::describe);
-        Path results = dir.resolve("demo/out/results.jsonl");
-        assertTrue(Files.isRegularFile(results), run::describe);
-        assertTrue(Files.readAllLines(results).size() >= Listener.values().length, run::describe);
+        assertTrue(run.out().contains("Demo home:"), run::describe);
+        assertTrue(run.out().contains("OK sim-qrs "), run::describe);
+        assertTrue(run.out().contains("FAILED sim-qrs-ip-host tls-hostname-mismatch"), run::describe);
+        assertTrue(run.out().contains("FAILED demo-refused-port connection-refused"), run::describe);
+        assertTrue(run.out().contains(">>> webhook received: FAILING"), run::describe);
+        try (Stream<Path> days = Files.list(home.resolve("out/results"))) {
+            assertTrue(days.anyMatch(p -> p.toString().endsWith(".jsonl")), run::describe);
+        }
+        assertTrue(Files.readString(home.resolve("out/webhook-capture.jsonl")).contains("\"alert\":\"failing\""), run::describe);
+        assertTrue(Files.isRegularFile(home.resolve("out/status.json")), run::describe);
         ExitCodesIT.assertNoStackTrace(run);
     }
 
