@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** docs/service.md has a row for every key of config/application.properties, commented-out ones included. */
+/** README.md has a row for every key of config/application.properties, commented-out ones included. */
 class ServiceDocsTest {
     private static final Pattern KEY = Pattern.compile("^#?\\s*([a-z][a-z0-9.-]+)\\s*=.*$");
 
@@ -25,11 +25,11 @@ class ServiceDocsTest {
             }
         }
         assertTrue(keys.size() >= 28, "keys found: " + keys);
-        String docs = Files.readString(Path.of("docs/service.md"));
+        String docs = Files.readString(Path.of("README.md"));
         for (String key : keys) {
             String env = key.toUpperCase().replace('.', '_').replace('-', '_');
-            assertTrue(docs.contains("| `" + key + "` |"), "docs/service.md has no row for " + key);
-            assertTrue(docs.contains("`" + env + "`"), "docs/service.md does not name " + env);
+            assertTrue(docs.contains("| `" + key + "` |"), "README.md has no row for " + key);
+            assertTrue(docs.contains("`" + env + "`"), "README.md does not name " + env);
         }
         for (String owned : List.of(ServiceSettings.INBOX_DIR, ServiceSettings.INBOX_SETTLE, ServiceSettings.INBOX_RETENTION,
                 ServiceSettings.CONNECTIONS_DIR, ServiceSettings.CHECK_INTERVAL, ServiceSettings.CHECK_CONCURRENCY,

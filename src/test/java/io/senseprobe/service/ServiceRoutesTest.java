@@ -45,8 +45,8 @@ class ServiceRoutesTest {
     void theAppHomeCopyReplacesThePackagedFileAndExtraFilesAreAdded() throws Exception {
         Path routes = Files.createDirectories(home.resolve("routes"));
         Files.copy(Path.of("routes/alerts.camel.yaml"), routes.resolve("alerts.camel.yaml"));
-        // the example from docs/service.md, writing into this test's folder
-        String docs = Files.readString(Path.of("docs/service.md"));
+        // the example from README.md, writing into this test's folder
+        String docs = Files.readString(Path.of("README.md"));
         String example = docs.substring(docs.indexOf("```yaml\n- route:") + 8);
         example = example.substring(0, example.indexOf("```"));
         Files.writeString(routes.resolve("failed-to-file.camel.yaml"),
