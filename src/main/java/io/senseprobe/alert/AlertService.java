@@ -35,7 +35,7 @@ public final class AlertService implements Service {
     private final AlertStateMachine machine;
     private final AlertDelivery delivery;
     private final Clock clock;
-    private volatile Predicate<String> connectionActive = connection -> true;
+    private volatile Predicate<String> connectionExists = connection -> true;
 
     public AlertService(AlertSettings settings, List<AlertDestination> destinations, AlertTemplates templates,
             Path resultsDir, Clock clock, List<Duration> retryDelays) {
@@ -84,11 +84,11 @@ public final class AlertService implements Service {
     }
 
     /**
-     * Which connections still exist: a connection removed from the inventory keeps its state (a later return
-     * resolves it) but gets no reminders. All connections count as active unless this is set.
+     * Which connections still exist: at each tick the state of a connection removed from the inventory is dropped,
+     * without a resolved message. Every connection counts as existing unless this is set.
      */
-    public void remindOnlyWhile(Predicate<String> connectionActive) {
-        this.connectionActive = connectionActive;
+    public void forgetUnless(Predicate<String> connectionExists) {
+        this.connectionExists = connectionExists;
     }
 
     /**
@@ -109,7 +109,12 @@ public final class AlertService implements Service {
         synchronized (lock) {
             Instant now = clock.instant();
             boolean[] changed = {false};
-            List<AlertStateMachine.Decision> due = machine.tick(delivery.destinationIds(), now, changed, connectionActive);
+            List<String> forgotten = machine.forgetUnless(connectionExists);
+            if (!forgotten.isEmpty()) {
+                LOG.info("Alerts: forgot {} (no longer in the inventory; no resolved message is sent)", forgotten);
+                changed[0] = true;
+            }
+            List<AlertStateMachine.Decision> due = machine.tick(delivery.destinationIds(), now, changed);
             hand(due, now);
             if (changed[0]) {
                 store.save(machine.states());

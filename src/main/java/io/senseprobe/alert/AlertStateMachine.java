@@ -76,13 +76,11 @@ final class AlertStateMachine {
     }
 
     /** Reminders, and failing messages the rate limit held back. Returns true in {@code changed[0]} when state moved. */
-    List<Decision> tick(List<String> destinations, Instant now, boolean[] changed,
-            java.util.function.Predicate<String> connectionActive) {
+    List<Decision> tick(List<String> destinations, Instant now, boolean[] changed) {
         List<Decision> due = new ArrayList<>();
         for (Map.Entry<String, ConnectionAlertState> e : states.entrySet()) {
             ConnectionAlertState s = e.getValue();
-            if (!s.failing || s.lastFailure == null || s.policy == null
-                    || !connectionActive.test(s.lastFailure.connection())) {
+            if (!s.failing || s.lastFailure == null || s.policy == null) {
                 continue;
             }
             for (String destination : destinations) {
@@ -93,6 +91,20 @@ final class AlertStateMachine {
         }
         changed[0] |= !due.isEmpty();
         return due;
+    }
+
+    /** Drops the state of connections that no longer exist (no resolved is sent); returns the names dropped. */
+    List<String> forgetUnless(java.util.function.Predicate<String> connectionExists) {
+        List<String> dropped = new ArrayList<>();
+        states.keySet().removeIf(key -> {
+            String connection = key.substring(0, key.lastIndexOf('/'));
+            if (connectionExists.test(connection)) {
+                return false;
+            }
+            dropped.add(key);
+            return true;
+        });
+        return dropped;
     }
 
     private static void dueWhileFailing(String key, ConnectionAlertState s, String destination, AlertPolicy policy,
