@@ -69,6 +69,20 @@ class AlertRulesTest {
     }
 
     @Test
+    void aRemovedConnectionIsForgottenWithoutResolvedAndNotReminded() throws Exception {
+        AlertService service = service("failure-threshold", "1", "reminder-interval", "200ms", "rate-limit", "0");
+        service.onResult(Results.failed("prod"), null);
+        service.onResult(Results.failed("test"), null);
+        service.forgetUnless(connection -> !connection.equals("prod"));
+        service.tick();
+        clock.advance(Duration.ofMillis(300));
+        service.tick();
+
+        assertEquals(List.of("failing prod", "failing test", "reminder test"), alerts(service).stream().sorted().toList());
+        assertTrue(!java.nio.file.Files.readString(dir.resolve("alert-state.json")).contains("prod"));
+    }
+
+    @Test
     void aSuccessInBetweenStartsTheCountAgain() {
         AlertService service = service();
         service.onResult(Results.failed("prod"), null);
