@@ -9,28 +9,19 @@ import io.senseprobe.alert.AlertMessage;
  * Slack incoming webhook: {@code {"text": subject, "blocks": [header, section]}}. The text is the notification's
  * fallback; the section shows the rendered text as a code block so its columns stay aligned.
  */
-public final class SlackDestination implements AlertDestination {
+public final class SlackDestination extends JsonWebhookDestination {
     public static final String ID = "slack";
     // Slack's limits: header text 150 characters, section text 3000
     private static final int HEADER_MAX = 150;
     private static final int SECTION_MAX = 3000;
 
-    private final String url;
-    private final JsonPoster poster;
-
     public SlackDestination(String url, JsonPoster poster) {
-        this.url = url;
-        this.poster = poster;
+        super(ID, url, poster);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public void send(AlertMessage message) throws Exception {
-        poster.post(ID, url, body(message));
+    ObjectNode payload(AlertMessage message) {
+        return body(message);
     }
 
     public static ObjectNode body(AlertMessage message) {

@@ -10,26 +10,17 @@ import io.senseprobe.alert.AlertMessage;
  * Microsoft Teams through a Workflows webhook ("When a Teams webhook request is received"): a message with one
  * Adaptive Card 1.4 attachment; the subject is a bold heading, each line of the text its own TextBlock.
  */
-public final class TeamsDestination implements AlertDestination {
+public final class TeamsDestination extends JsonWebhookDestination {
     public static final String ID = "teams";
     public static final String CARD_TYPE = "application/vnd.microsoft.card.adaptive";
 
-    private final String url;
-    private final JsonPoster poster;
-
     public TeamsDestination(String url, JsonPoster poster) {
-        this.url = url;
-        this.poster = poster;
+        super(ID, url, poster);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public void send(AlertMessage message) throws Exception {
-        poster.post(ID, url, body(message));
+    ObjectNode payload(AlertMessage message) {
+        return body(message);
     }
 
     public static ObjectNode body(AlertMessage message) {

@@ -8,25 +8,16 @@ import io.senseprobe.alert.AlertMessage;
  * A generic webhook: the result record's JSON, as the file sink writes it, with {@code alert}
  * ({@code failing|reminder|resolved}), {@code since} and {@code lastOk} added at its top level.
  */
-public final class WebhookDestination implements AlertDestination {
+public final class WebhookDestination extends JsonWebhookDestination {
     public static final String ID = "webhook";
 
-    private final String url;
-    private final JsonPoster poster;
-
     public WebhookDestination(String url, JsonPoster poster) {
-        this.url = url;
-        this.poster = poster;
+        super(ID, url, poster);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public void send(AlertMessage message) throws Exception {
-        poster.post(ID, url, body(message));
+    ObjectNode payload(AlertMessage message) {
+        return body(message);
     }
 
     public static ObjectNode body(AlertMessage message) {
