@@ -2,6 +2,9 @@ package io.senseprobe.service;
 
 import io.senseprobe.RouteFiles;
 import io.senseprobe.SenseProbeBeans;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -39,7 +42,9 @@ public final class SenseProbeService implements AutoCloseable {
     public static SenseProbeService start(Path appHome, Map<String, String> overrides, Clock clock) throws Exception {
         Path home = appHome.toAbsolutePath().normalize();
         Main main = new Main();
-        main.setPropertyPlaceholderLocations(RouteFiles.location(home, PROPERTIES));
+        String properties = RouteFiles.location(home, PROPERTIES);
+        main.setPropertyPlaceholderLocations(properties);
+        EnvironmentOverrides.of(open(properties), System::getenv).forEach(main::addOverrideProperty);
         overrides.forEach(main::addOverrideProperty);
         // explicit configuration classes: scanning a fat jar's packages costs seconds at every start
         main.configure().addConfiguration(new SenseProbeBeans(clock));
@@ -57,6 +62,17 @@ public final class SenseProbeService implements AutoCloseable {
         LOG.info("sense-probe service started: inbox {}, connections {}, results {}; routes {}",
                 service.settings().inboxDir(), service.settings().connectionsDir(), service.settings().resultsDir(), routes);
         return service;
+    }
+
+    private static InputStream open(String location) throws IOException {
+        if (location.startsWith("file:")) {
+            return Files.newInputStream(Path.of(location.substring("file:".length())));
+        }
+        InputStream packaged = SenseProbeService.class.getClassLoader().getResourceAsStream(location.substring("classpath:".length()));
+        if (packaged == null) {
+            throw new IOException("The packaged " + location + " is missing from the jar");
+        }
+        return packaged;
     }
 
     public CamelContext context() {
