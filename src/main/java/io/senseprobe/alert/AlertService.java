@@ -73,6 +73,11 @@ public final class AlertService implements Service {
         if (result == null || result.connection() == null) {
             return;
         }
+        if (!connectionActive.test(result.connection())) {
+            // a check that was still running when its connection was removed: nothing to say about it any more
+            LOG.debug("No alert for {}: it left the inventory while being checked", AlertKeys.of(result));
+            return;
+        }
         AlertPolicy policy = AlertPolicy.of(settings, definition);
         synchronized (lock) {
             Instant now = clock.instant();
@@ -85,7 +90,8 @@ public final class AlertService implements Service {
 
     /**
      * Which connections still exist: a connection removed from the inventory keeps its state (a later return
-     * resolves it) but gets no reminders. All connections count as active unless this is set.
+     * resolves it) but gets no reminders, and the late result of a check still running at its removal is ignored.
+     * All connections count as active unless this is set.
      */
     public void remindOnlyWhile(Predicate<String> connectionActive) {
         this.connectionActive = connectionActive;
