@@ -11,6 +11,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.senseprobe.alert.AlertService;
 import io.senseprobe.alert.RecordingReceiver;
+import io.senseprobe.simulator.Listener;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -181,6 +182,29 @@ class ServiceAlertsTest {
     }
 
     @Test
+    void aConnectionDeletedWhileItIsBeingCheckedStaysOutOfStatusJsonAndAlerts() throws Exception {
+        startService("sense.alert.reminder-interval", "300ms");
+        // sim-slow times out after 2 s: its next check is still running when the file goes
+        Path slow = connections.resolve("sim-slow.yaml");
+        Files.copy(harness.example("sim-slow"), slow);
+        ServiceHarness.await("sim-slow failing", WAIT, () -> kinds(hook("sim-slow")).contains("failing"));
+        ServiceHarness.await("second check of sim-slow under way", WAIT, () -> harness.sim.requests(Listener.SLOW).size() >= 2);
+
+        Files.delete(slow);
+        ServiceHarness.await("deleted connection leaves status.json", WAIT,
+                () -> InventoryTest.statusOf(home.resolve("out/status.json"), "sim-slow/qrs-about") == null);
+        awaitDeliveries();
+        int sent = hook("sim-slow").size();
+        ServiceHarness.await("the check under way ends", WAIT, () -> recordsOf("sim-slow").size() >= 2);
+        Thread.sleep(700);
+        awaitDeliveries();
+
+        assertEquals(null, InventoryTest.statusOf(home.resolve("out/status.json"), "sim-slow/qrs-about"),
+                "the late result of a deleted connection brought it back into status.json");
+        assertEquals(sent, hook("sim-slow").size(), () -> "alerts after the delete: " + kinds(hook("sim-slow")));
+    }
+
+    @Test
     void inboxResultsNeverReachTheAlertsOrStatusJson() throws Exception {
         startService();
         Files.copy(harness.example("sim-jwt-expired"), connections.resolve("sim-jwt-expired.yaml"));
@@ -264,16 +288,32 @@ class ServiceAlertsTest {
     }
 
     /** Today's JSON-lines records of the connection, failed ones, in the order they were written. */
-    private List<JsonNode> recordsOf(String connection) throws IOException {
+    private List<JsonNode> recordsOf(String connection) {
         Path daily = home.resolve("out/results/" + LocalDate.now(ZoneOffset.UTC) + ".jsonl");
         List<JsonNode> records = new ArrayList<>();
-        for (String line : Files.readAllLines(daily)) {
-            JsonNode record = JSON.readTree(line);
+        for (String line : readLines(daily)) {
+            JsonNode record = readTree(line);
             if (record.path("connection").asText().equals(connection) && record.path("status").asText().equals("failed")) {
                 records.add(record);
             }
         }
         return records;
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode readTree(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean reportIn(Path folder) {
