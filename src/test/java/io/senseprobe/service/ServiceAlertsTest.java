@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -96,7 +97,7 @@ class ServiceAlertsTest {
         assertTrue(text(SLACK, "sim-qrs-ip-host").get(0).contains("FAILING sim-qrs-ip-host"));
         assertTrue(text(TEAMS, "sim-qrs-ip-host").get(0).contains("FAILING sim-qrs-ip-host"));
 
-        Files.writeString(file, Files.readString(file).replace("host: 127.0.0.1", "host: localhost"));
+        replace(file, Files.readString(file).replace("host: 127.0.0.1", "host: localhost"));
 
         awaitOnEveryDestination("sim-qrs-ip-host", "failing", "resolved");
         JsonNode resolved = hook("sim-qrs-ip-host").get(1);
@@ -130,7 +131,7 @@ class ServiceAlertsTest {
     void anInvalidConnectionFileAlertsOncePerContentAndWhenFixed() throws Exception {
         startService();
         Path file = connections.resolve("broken.yaml");
-        Files.writeString(file, "name: broken\ntarget: qseow\n");
+        replace(file, "name: broken\ntarget: qseow\n");
 
         awaitOnEveryDestination("broken.yaml", "failing");
         JsonNode first = hook("broken.yaml").get(0);
@@ -142,11 +143,11 @@ class ServiceAlertsTest {
         awaitDeliveries();
         assertAlerts("broken.yaml", "failing");
 
-        Files.writeString(file, "name: broken\ntarget: qseow\nhost: localhost\nauth-type: nonsense\n");
+        replace(file, "name: broken\ntarget: qseow\nhost: localhost\nauth-type: nonsense\n");
         awaitOnEveryDestination("broken.yaml", "failing", "failing");
         assertNotEquals(first.get("message").asText(), hook("broken.yaml").get(1).get("message").asText());
 
-        Files.writeString(file, harness.exampleText("sim-qrs"));
+        replace(file, harness.exampleText("sim-qrs"));
         awaitOnEveryDestination("broken.yaml", "failing", "failing", "resolved");
         JsonNode fixed = hook("broken.yaml").get(2);
         assertEquals("definition", fixed.get("check").asText());
@@ -298,6 +299,13 @@ class ServiceAlertsTest {
             }
         }
         return records;
+    }
+
+    /** Writes beside the file and renames it over, so the inventory never reads half a file (another content). */
+    private static void replace(Path file, String text) throws IOException {
+        Path part = file.resolveSibling(file.getFileName() + ".part");
+        Files.writeString(part, text);
+        Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static List<String> readLines(Path file) {
