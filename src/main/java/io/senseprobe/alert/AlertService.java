@@ -73,6 +73,11 @@ public final class AlertService implements Service {
         if (result == null || result.connection() == null) {
             return;
         }
+        if (!connectionExists.test(result.connection())) {
+            // a check that was still running when its connection was removed: nothing to say about it any more
+            LOG.debug("No alert for {}: it left the inventory while being checked", AlertKeys.of(result));
+            return;
+        }
         AlertPolicy policy = AlertPolicy.of(settings, definition);
         synchronized (lock) {
             Instant now = clock.instant();
@@ -85,7 +90,8 @@ public final class AlertService implements Service {
 
     /**
      * Which connections still exist: at each tick the state of a connection removed from the inventory is dropped,
-     * without a resolved message. Every connection counts as existing unless this is set.
+     * without a resolved message, and the late result of a check still running at its removal is ignored.
+     * Every connection counts as existing unless this is set.
      */
     public void forgetUnless(Predicate<String> connectionExists) {
         this.connectionExists = connectionExists;

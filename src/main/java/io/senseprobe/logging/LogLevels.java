@@ -35,6 +35,8 @@ public final class LogLevels {
         context.getLogger("io.senseprobe").setLevel(ours);
         boolean libraries = level.equals("debug") || level.equals("silly");
         context.getLogger("org.apache.camel").setLevel(libraries ? ours : Level.WARN);
+        // logs every property value it resolves (SMTP password, webhook URLs) at DEBUG, before they can be masked
+        context.getLogger("org.apache.camel.component.properties").setLevel(Level.INFO);
         context.getLogger("org.apache.hc").setLevel(libraries ? ours : Level.WARN);
         context.getLogger("org.apache.hc.client5.http.wire").setLevel(level.equals("silly") ? Level.DEBUG : Level.WARN);
     }

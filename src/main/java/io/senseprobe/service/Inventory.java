@@ -79,6 +79,8 @@ public final class Inventory {
     /** Called every tick: picks up changes, then returns every connection that is due, marked as running. */
     public synchronized List<Definition> due() {
         reloadIfChanged();
+        // every tick, not only on a change: a check that was running when its file went has written it back since
+        status.retainConnections(schedule.values().stream().map(s -> s.definition.name()).collect(Collectors.toSet()));
         Instant now = clock.instant();
         List<Definition> due = new ArrayList<>();
         for (Scheduled s : schedule.values()) {
@@ -182,7 +184,6 @@ public final class Inventory {
                 changed.add(d.name());
             }
         });
-        status.retainConnections(active.values().stream().map(Definition::name).collect(Collectors.toSet()));
         if (added.isEmpty() && changed.isEmpty() && removed.isEmpty()) {
             return;
         }

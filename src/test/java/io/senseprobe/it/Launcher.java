@@ -106,6 +106,44 @@ final class Launcher {
         }
     }
 
+    /** Starts a command that keeps running ({@code run}); {@link Background#stop} ends it and returns its output. */
+    Background background() {
+        Process process = start();
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // nothing to write anyway
+        }
+        return new Background(args, process, drain(process.getInputStream()), drain(process.getErrorStream()));
+    }
+
+    /** A launcher process still running; its stdout and stderr are read all the time, so it never blocks on them. */
+    record Background(List<String> args, Process process, CompletableFuture<byte[]> out, CompletableFuture<byte[]> err) {
+        boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** SIGTERM (an orderly stop) or SIGKILL; waits for the end and for every byte written. */
+        Run stop(boolean kill) {
+            // through the handle: Process.destroy would also close the pipes and lose what is still in them
+            if (kill) {
+                process.toHandle().destroyForcibly();
+            } else {
+                process.toHandle().destroy();
+            }
+            try {
+                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    fail("sense-probe " + String.join(" ", args) + " did not stop within " + TIMEOUT_SECONDS + " s of SIGTERM");
+                }
+                return new Run(args, process.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
+            } catch (Exception e) {
+                process.destroyForcibly();
+                throw new AssertionError("sense-probe " + String.join(" ", args) + " could not be stopped", e);
+            }
+        }
+    }
+
     private static CompletableFuture<byte[]> drain(InputStream stream) {
         return CompletableFuture.supplyAsync(() -> {
             try (stream) {

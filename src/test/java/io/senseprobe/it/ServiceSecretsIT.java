@@ -1,0 +1,274 @@
+package io.senseprobe.it;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.senseprobe.alert.RecordingReceiver;
+import io.senseprobe.simulator.SenseSimulator;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./sense-probe run} as a real process, with secrets everywhere they can be: an encrypted key and its
+ * passphrase, JWTs and API keys (working and expired) in the inventory and the inbox, webhook URLs whose paths are
+ * tokens, an SMTP login. After a few ticks and alerts on every destination, no secret may be in stdout, stderr, any
+ * file the service wrote, or anything a receiver got. Each run must have exercised the alerts (and, at silly, the
+ * wire log), so the test cannot pass by doing nothing.
+ */
+class ServiceSecretsIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String WRONG_PASSPHRASE = "wrong-Passphrase-4711";
+    private static final String SMTP_USER = "probe";
+    private static final String SMTP_PASSWORD = "smtp-Secret-Pw-913";
+    private static final String SLACK_TOKEN = "XXXXsecretSLACKtoken";
+    private static final String TEAMS_SIG = "secretTEAMSsig42";
+    private static final String HOOK_TOKEN = "secretHOOKtoken77";
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser("probe@example.com", SMTP_USER, SMTP_PASSWORD));
+
+    @TempDir
+    static Path dir;
+    static Sim sim;
+    static String expiredJwt;
+    static String expiredApiKey;
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = Sim.start(dir.resolve("sim"));
+        expiredJwt = sim.sim.expiredJwt();
+        expiredApiKey = sim.sim.mintApiKey(Instant.now().minusSeconds(3600));
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @Test
+    void noSecretAnywhereAfterARunAtSillyStoppedWithSigterm() throws Exception {
+        try (RecordingReceiver receiver = new RecordingReceiver()) {
+            Path home = appHome("silly");
+            Launcher.Background service = launcher(home, receiver, "silly").background();
+            awaitOrStop(service, "alerts on every destination and both inbox reports", () ->
+                    hookAlerts(receiver, "jwt-expired").contains("reminder")
+                            && hookAlerts(receiver, "apikey-expired").contains("failing")
+                            && hookAlerts(receiver, "broken.yaml").contains("failing")
+                            && !receiver.requests(slackPath()).isEmpty() && !receiver.requests(teamsPath()).isEmpty()
+                            && greenMail.getReceivedMessages().length >= 3
+                            && count(home.resolve("inbox/.done"), ".result.json") == 3
+                            && count(home.resolve("inbox/.error"), ".error.txt") == 2);
+            Launcher.Run run = service.stop(false);
+
+            assertTrue(run.err().contains("http-outgoing"), () -> "no wire log at silly:\n" + run.describe());
+            assertTrue(run.err().contains("Authorization: Bearer ***"), () -> "no masked bearer in the wire log:\n" + run.describe());
+            assertTrue(run.out().contains("FAILED jwt-expired"), run::describe);
+            assertTrue(run.out().contains("OK cert-ok"), run::describe);
+            assertNoSecret(run, home, receiver);
+        }
+    }
+
+    @Test
+    void noSecretAnywhereAfterARunAtInfoKilledWithSigkillWhileReceiversAreDown() throws Exception {
+        try (RecordingReceiver receiver = new RecordingReceiver()) {
+            receiver.answer(500);
+            Path home = appHome("info");
+            Launcher.Background service = launcher(home, receiver, "info").background();
+            awaitOrStop(service, "a mail, failed webhook calls, undelivered alerts and both inbox reports", () ->
+                    greenMail.getReceivedMessages().length >= 3 && !receiver.requests(hookPath()).isEmpty()
+                            && count(home.resolve("out/undelivered"), "-webhook.json") > 0
+                            && count(home.resolve("inbox/.done"), ".result.json") == 3
+                            && count(home.resolve("inbox/.error"), ".error.txt") == 2);
+            Launcher.Run run = service.stop(true);
+
+            assertFalse(run.err().contains("http-outgoing"), () -> "wire log at info:\n" + run.describe());
+            assertTrue(run.err().contains("Could not send"), () -> "the failed deliveries were not logged:\n" + run.describe());
+            assertNoSecret(run, home, receiver);
+        }
+    }
+
+    // --- the app home ----------------------------------------------------------------------------------------
+
+    /** Connections (working and failing, one file broken) and an inbox of the same kinds. */
+    private static Path appHome(String name) {
+        Path home = dir.resolve(name);
+        Path connections = home.resolve("connections");
+        Sim.write(connections.resolve("cert-ok.yaml"), sim.encryptedCertYaml("cert-ok", SenseSimulator.KEY_PASSPHRASE));
+        Sim.write(connections.resolve("cert-wrong-passphrase.yaml"), sim.encryptedCertYaml("cert-wrong-passphrase", WRONG_PASSPHRASE));
+        Sim.write(connections.resolve("jwt-ok.yaml"), sim.jwtYaml("jwt-ok", sim.sim.validJwt()));
+        Sim.write(connections.resolve("jwt-expired.yaml"), sim.jwtYaml("jwt-expired", expiredJwt));
+        Sim.write(connections.resolve("apikey-ok.yaml"), sim.cloudYaml("apikey-ok", sim.sim.apiKey()));
+        Sim.write(connections.resolve("apikey-expired.yaml"), sim.cloudYaml("apikey-expired", expiredApiKey));
+        // invalid (no host), with a token in it: its alert and error file must not repeat the token
+        Sim.write(connections.resolve("broken.yaml"), "name: broken\ntarget: qseow\nauth-type: jwt\nauth-jwt: "
+                + sim.sim.validJwt() + "\nauth-cert-key-passphrase: " + WRONG_PASSPHRASE + "\n");
+
+        Path inbox = home.resolve("inbox");
+        Sim.write(inbox.resolve("in-cert.yaml"), sim.encryptedCertYaml("in-cert", SenseSimulator.KEY_PASSPHRASE));
+        Sim.write(inbox.resolve("in-cert-wrong-passphrase.yaml"), sim.encryptedCertYaml("in-cert-wrong-passphrase", WRONG_PASSPHRASE));
+        Sim.write(inbox.resolve("in-jwt.yaml"), sim.jwtYaml("in-jwt", expiredJwt));
+        Sim.write(inbox.resolve("in-apikey.yaml"), sim.cloudYaml("in-apikey", sim.sim.apiKey()));
+        Sim.write(inbox.resolve("in-broken.yaml"), "name: in-broken\ntarget: qscloud\nauth-type: apikey\napikey: "
+                + expiredApiKey + "\n");
+        return home;
+    }
+
+    private static Launcher launcher(Path home, RecordingReceiver receiver, String level) {
+        return Launcher.args("run", "--log-level", level).cwd(home)
+                .env("SENSE_PROBE_HOME", home.toString())
+                .env("CAMEL_MANAGEMENT_ENABLED", "false")
+                .env("CAMEL_MAIN_SHUTDOWN_TIMEOUT", "5")
+                .env("SENSE_CHECK_INTERVAL", "500ms")
+                .env("SENSE_INBOX_SETTLE", "200ms")
+                .env("SENSE_ALERT_FAILURE_THRESHOLD", "1")
+                .env("SENSE_ALERT_RATE_LIMIT", "0")
+                .env("SENSE_ALERT_REMINDER_INTERVAL", "1s")
+                .env("SENSE_ALERT_SLACK_URL", receiver.url(slackPath()))
+                .env("SENSE_ALERT_TEAMS_URL", receiver.url(teamsPath()) + "?sig=" + TEAMS_SIG)
+                .env("SENSE_ALERT_WEBHOOK_URL", receiver.url(hookPath()))
+                .env("SENSE_ALERT_EMAIL_HOST", "127.0.0.1")
+                .env("SENSE_ALERT_EMAIL_PORT", String.valueOf(greenMail.getSmtp().getPort()))
+                .env("SENSE_ALERT_EMAIL_FROM", "probe@example.com")
+                .env("SENSE_ALERT_EMAIL_TO", "ops@example.com")
+                .env("SENSE_ALERT_EMAIL_USERNAME", SMTP_USER)
+                .env("SENSE_ALERT_EMAIL_PASSWORD", SMTP_PASSWORD);
+    }
+
+    private static String slackPath() {
+        return "/services/T000/B000/" + SLACK_TOKEN;
+    }
+
+    private static String teamsPath() {
+        return "/workflows/a1b2c3/triggers/manual/paths/invoke";
+    }
+
+    private static String hookPath() {
+        return "/hooks/" + HOOK_TOKEN;
+    }
+
+    // --- the secrets -----------------------------------------------------------------------------------------
+
+    /** Every secret, by what it is (for the failure message). */
+    private static Map<String, String> secrets(RecordingReceiver receiver) {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put("key passphrase", SenseSimulator.KEY_PASSPHRASE);
+        secrets.put("wrong key passphrase", WRONG_PASSPHRASE);
+        Map<String, String> tokens = Map.of("valid JWT", sim.sim.validJwt(), "expired JWT", expiredJwt,
+                "API key", sim.sim.apiKey(), "expired API key", expiredApiKey);
+        tokens.forEach((what, token) -> {
+            secrets.put(what, token);
+            secrets.put(what + " signature", token.substring(token.lastIndexOf('.') + 1));
+        });
+        secrets.put("SMTP password", SMTP_PASSWORD);
+        secrets.put("SMTP password, base64 (AUTH LOGIN)", base64(SMTP_PASSWORD));
+        secrets.put("SMTP login, base64 (AUTH PLAIN)", base64("\0" + SMTP_USER + "\0" + SMTP_PASSWORD));
+        secrets.put("Slack URL", receiver.url(slackPath()));
+        secrets.put("Slack path", slackPath());
+        secrets.put("Slack token", SLACK_TOKEN);
+        secrets.put("Teams URL", receiver.url(teamsPath()) + "?sig=" + TEAMS_SIG);
+        secrets.put("Teams signature", TEAMS_SIG);
+        secrets.put("webhook URL", receiver.url(hookPath()));
+        secrets.put("webhook path", hookPath());
+        secrets.put("webhook token", HOOK_TOKEN);
+        return secrets;
+    }
+
+    private static void assertNoSecret(Launcher.Run run, Path home, RecordingReceiver receiver) throws Exception {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("stdout", run.out());
+        texts.put("stderr", run.err());
+        List<String> written = writtenFiles(home);
+        for (String file : written) {
+            texts.put(file, Files.readString(home.resolve(file), StandardCharsets.UTF_8));
+        }
+        for (String path : List.of(slackPath(), teamsPath(), hookPath())) {
+            List<RecordingReceiver.Request> requests = receiver.requests(path);
+            for (int i = 0; i < requests.size(); i++) {
+                texts.put("POST " + path + " #" + i, requests.get(i).body());
+            }
+        }
+        MimeMessage[] mails = greenMail.getReceivedMessages();
+        for (int i = 0; i < mails.length; i++) {
+            texts.put("mail #" + i, GreenMailUtil.getWholeMessage(mails[i]));
+        }
+        // the run wrote what there is to search
+        for (String expected : List.of("out/status.json", "out/alert-state.json", "out/errors/broken.yaml.error.txt")) {
+            assertTrue(written.contains(expected), () -> expected + " missing; written: " + written + "\n" + run.describe());
+        }
+        assertTrue(written.stream().anyMatch(f -> f.startsWith("out/results/")), written::toString);
+
+        List<String> leaks = new ArrayList<>();
+        secrets(receiver).forEach((what, secret) -> texts.forEach((where, text) -> {
+            if (text.contains(secret)) {
+                leaks.add(what + " in " + where + ", e.g.: " + text.lines().filter(l -> l.contains(secret)).findFirst()
+                        .map(l -> l.length() > 400 ? l.substring(0, 400) + "..." : l).orElse(""));
+            }
+        }));
+        assertTrue(leaks.isEmpty(), () -> "secrets found:\n" + String.join("\n", leaks) + "\n" + run.describe());
+    }
+
+    /** Every file the service wrote under the app home (relative, with /); the definitions themselves hold secrets. */
+    private static List<String> writtenFiles(Path home) throws IOException {
+        try (Stream<Path> files = Files.walk(home)) {
+            return files.filter(Files::isRegularFile)
+                    .map(f -> home.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> !(f.startsWith("connections/") || f.startsWith("inbox/")) || !f.endsWith(".yaml"))
+                    .sorted().toList();
+        }
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    private static List<String> hookAlerts(RecordingReceiver receiver, String connection) {
+        return receiver.bodies(hookPath()).stream().filter(b -> connection.equals(b.path("connection").asText()))
+                .map(b -> b.path("alert").asText()).toList();
+    }
+
+    private static long count(Path folder, String suffix) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).count();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Waits for the condition; on a timeout (or an early exit) stops the service and shows what it wrote. */
+    private static void awaitOrStop(Launcher.Background service, String what, BooleanSupplier condition)
+            throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end || !service.isAlive()) {
+                Launcher.Run run = service.stop(true);
+                throw new AssertionError("Waited in vain for " + what + "\n" + run.describe());
+            }
+            Thread.sleep(100);
+        }
+    }
+}
