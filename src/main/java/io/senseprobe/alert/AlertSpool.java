@@ -1,5 +1,6 @@
 package io.senseprobe.alert;
 
+import io.senseprobe.AtomicFiles;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public final class AlertSpool {
 
     synchronized Path add(String destination, AlertMessage message) throws IOException {
         Path file = dir.resolve(String.format("%012d-%s.json", next++, destination));
-        AtomicFiles.write(file, AlertJson.MAPPER.writeValueAsBytes(new Spooled(destination, message)));
+        AtomicFiles.write(file, AlertJson.MAPPER.writeValueAsBytes(new Spooled(destination, message)), false);
         return file;
     }
 

@@ -1,5 +1,6 @@
 package io.senseprobe.alert;
 
+import io.senseprobe.AtomicFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ final class AlertStateStore {
 
     void save(Map<String, ConnectionAlertState> states) {
         try {
-            AtomicFiles.write(file, AlertJson.MAPPER.writeValueAsBytes(states));
+            AtomicFiles.write(file, AlertJson.MAPPER.writeValueAsBytes(states), false);
         } catch (IOException e) {
             // alerting goes on from memory; the next change tries again
             LOG.warn("Could not write {}: {}", file, e.getMessage());

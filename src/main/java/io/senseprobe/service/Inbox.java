@@ -1,10 +1,10 @@
 package io.senseprobe.service;
 
+import io.senseprobe.AtomicFiles;
 import io.senseprobe.check.CheckRunner;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
 import io.senseprobe.result.CheckResult;
-import io.senseprobe.sink.AtomicFiles;
 import io.senseprobe.sink.ResultJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;

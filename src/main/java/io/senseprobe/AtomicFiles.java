@@ -1,0 +1,73 @@
+package io.senseprobe;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes a whole file under a temporary dot-name, flushed to disk, and renames it into place, so a reader (or a
+ * restart after kill -9) sees the old content or the new, never half. Private files are created 0600 from the
+ * start: they may hold secrets from definitions. The dot-name keeps the temporary file out of folder listings.
+ */
+public final class AtomicFiles {
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING);
+
+    private AtomicFiles() {
+    }
+
+    public static void write(Path target, byte[] content, boolean privateFile) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Files.deleteIfExists(temp);
+        FileAttribute<?>[] attributes = privateFile && POSIX
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
+        try (FileChannel channel = FileChannel.open(temp, CREATE, attributes)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+        move(temp, target);
+    }
+
+    /** As {@link #write(Path, byte[], boolean)}, for text; a failure is unchecked. */
+    public static void write(Path target, String content, boolean privateFile) {
+        try {
+            write(target, content.getBytes(StandardCharsets.UTF_8), privateFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target, e);
+        }
+    }
+
+    /** Renames atomically where the file system can, else replaces. */
+    public static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Owner read/write only; a no-op where the file system has no POSIX permissions. */
+    public static void makePrivate(Path file) throws IOException {
+        if (POSIX) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+}
