@@ -1,10 +1,8 @@
 package io.senseprobe.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.senseprobe.result.CheckResult;
+import io.senseprobe.result.ResultJson;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,17 +11,11 @@ import java.util.List;
 
 /** Result records as JSON: one line each on stdout (--json) or appended to a results file. */
 final class ResultPrinter {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     private ResultPrinter() {
     }
 
     static String json(CheckResult result) {
-        try {
-            return JSON.writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ResultJson.line(result);
     }
 
     static void appendTo(Path file, List<CheckResult> results) throws IOException {

@@ -5,7 +5,7 @@ import io.senseprobe.check.CheckRunner;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
 import io.senseprobe.result.CheckResult;
-import io.senseprobe.sink.ResultJson;
+import io.senseprobe.result.ResultJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.senseprobe.sink;
 
+import io.senseprobe.result.ResultJson;
 import io.senseprobe.AtomicFiles;
 import io.senseprobe.result.CheckResult;
 import java.nio.file.Path;

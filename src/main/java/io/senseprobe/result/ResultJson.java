@@ -1,11 +1,11 @@
-package io.senseprobe.sink;
+package io.senseprobe.result;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.UncheckedIOException;
 
-/** The one JSON form of result records, shared by every file the service writes. */
+/** The one JSON form of result records: CLI output, the service's files, reports. */
 public final class ResultJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
