@@ -66,7 +66,9 @@ class ServiceRoutesTest {
             assertEquals(9, harness.service.context().getRoutes().size());
             assertTrue(harness.service.context().getRoute("failed-to-file") != null);
             Path copies = home.resolve("copies/failed.jsonl");
-            ServiceHarness.await("the user's route wrote the failure", Duration.ofSeconds(10), () -> Files.exists(copies));
+            // the file component creates the file before it writes: wait for content, not for the name
+            ServiceHarness.await("the user's route wrote the failure", Duration.ofSeconds(10),
+                    () -> copies.toFile().length() > 0);
             assertTrue(Files.readString(copies).startsWith("{\"connection\":\"sim-qrs-ip-host\""), Files.readString(copies));
         }
     }
