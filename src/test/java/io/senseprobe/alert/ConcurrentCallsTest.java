@@ -26,7 +26,7 @@ class ConcurrentCallsTest {
             AlertSettings s = AlertSettings.from(Map.of("sense.alert.webhook.url", receiver.url("/hook"))::get,
                     problems);
             AlertService service = new AlertService(s, AlertDestinations.from(null, s), AlertTemplates.load(dir),
-                    dir, new TestClock(), AlertRulesTest.FAST);
+                    dir, new TestClock(), WebhookAlertTest.FAST);
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < 4; t++) {

@@ -65,7 +65,7 @@ class EmailAndSecretsTest {
         List<String> problems = new ArrayList<>();
         AlertSettings s = AlertSettings.from(props::get, problems);
         assertEquals(List.of(), problems);
-        return AlertService.create(camel, s, dir, dir, new TestClock(), AlertRulesTest.FAST);
+        return AlertService.create(camel, s, dir, dir, new TestClock(), WebhookAlertTest.FAST);
     }
 
     @Test

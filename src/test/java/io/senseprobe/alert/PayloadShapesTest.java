@@ -35,7 +35,7 @@ class PayloadShapesTest {
                 "sense.alert.webhook.url", receiver.url(HOOK))::get, problems);
         assertEquals(List.of(), problems);
         service = new AlertService(s, AlertDestinations.from(null, s), AlertTemplates.load(dir), dir,
-                new TestClock(), AlertRulesTest.FAST);
+                new TestClock(), WebhookAlertTest.FAST);
         service.onResult(Results.failed("prod", "Connection refused <by> sense & co"), null);
         service.onResult(Results.failed("prod", "Connection refused <by> sense & co"), null);
         assertTrue(service.awaitDeliveries(RecordingReceiver.WAIT));
