@@ -3,6 +3,7 @@ package io.senseprobe.alert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.senseprobe.sink.alert.AlertDestinations;
+import io.senseprobe.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
