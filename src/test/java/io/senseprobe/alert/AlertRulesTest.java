@@ -4,54 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.senseprobe.sink.alert.AlertDestinations;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Thresholds, resolutions, reminders, rate limit, definition overrides and restarts, seen at a real webhook. */
-class AlertRulesTest {
-    static final List<Duration> FAST = List.of(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(10));
-
-    @TempDir
-    Path dir;
-    RecordingReceiver receiver;
-    TestClock clock = new TestClock();
-    List<AlertService> services = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        receiver = new RecordingReceiver();
-    }
-
-    @AfterEach
-    void stop() {
-        services.forEach(AlertService::stop);
-        receiver.close();
-    }
-
-    AlertService service(String... settings) {
-        Map<String, String> props = new HashMap<>();
-        props.put("sense.alert.webhook.url", receiver.url("/hook"));
-        for (int i = 0; i < settings.length; i += 2) {
-            props.put("sense.alert." + settings[i], settings[i + 1]);
-        }
-        List<String> problems = new ArrayList<>();
-        AlertSettings s = AlertSettings.from(props::get, problems);
-        assertEquals(List.of(), problems);
-        AlertService service = new AlertService(s, AlertDestinations.from(null, s), AlertTemplates.load(dir), dir,
-                clock, FAST);
-        services.add(service);
-        return service;
-    }
-
+class AlertRulesTest extends WebhookAlertTest {
     List<String> alerts(AlertService service) {
         assertTrue(service.awaitDeliveries(RecordingReceiver.WAIT));
         return receiver.bodies("/hook").stream().map(b -> b.get("alert").asText() + " " + b.get("connection").asText())

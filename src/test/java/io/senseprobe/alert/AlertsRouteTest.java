@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.senseprobe.sink.alert.AlertDestinations;
+import io.senseprobe.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class AlertsRouteTest {
             AlertSettings s = AlertSettings.from(Map.of("sense.alert.webhook.url", receiver.url("/hook"),
                     "sense.alert.reminder-interval", "1s")::get, problems);
             AlertService service = new AlertService(s, AlertDestinations.from(null, s), AlertTemplates.load(dir),
-                    dir, clock, AlertRulesTest.FAST);
+                    dir, clock, WebhookAlertTest.FAST);
             camel.getRegistry().bind(AlertService.BEAN, service);
             PluginHelper.getRoutesLoader(camel).loadRoutes(
                     ResourceHelper.resolveResource(camel, "file:" + ROUTE.toAbsolutePath()));

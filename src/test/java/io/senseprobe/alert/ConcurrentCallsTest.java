@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.senseprobe.sink.alert.AlertDestinations;
+import io.senseprobe.testing.TestClock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ class ConcurrentCallsTest {
             AlertSettings s = AlertSettings.from(Map.of("sense.alert.webhook.url", receiver.url("/hook"))::get,
                     problems);
             AlertService service = new AlertService(s, AlertDestinations.from(null, s), AlertTemplates.load(dir),
-                    dir, new TestClock(), AlertRulesTest.FAST);
+                    dir, new TestClock(), WebhookAlertTest.FAST);
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < 4; t++) {

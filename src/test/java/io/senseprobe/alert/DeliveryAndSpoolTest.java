@@ -12,39 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A receiver that is down: retries, the spool, and the replay in order once it is back. */
-class DeliveryAndSpoolTest {
-    @TempDir
-    Path dir;
-    RecordingReceiver receiver;
-    TestClock clock = new TestClock();
-    List<AlertService> services = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        receiver = new RecordingReceiver();
-    }
-
-    @AfterEach
-    void stop() {
-        services.forEach(AlertService::stop);
-        receiver.close();
-    }
-
+class DeliveryAndSpoolTest extends WebhookAlertTest {
+    /** A service for the webhook that alerts on the first failure, with rate-limit 0. */
     AlertService service() {
-        List<String> problems = new ArrayList<>();
-        AlertSettings s = AlertSettings.from(Map.of("sense.alert.webhook.url", receiver.url("/hook"),
-                "sense.alert.failure-threshold", "1", "sense.alert.rate-limit", "0")::get, problems);
-        assertEquals(List.of(), problems);
-        AlertService service = new AlertService(s, AlertDestinations.from(null, s), AlertTemplates.load(dir), dir,
-                clock, AlertRulesTest.FAST);
-        services.add(service);
-        return service;
+        return service("failure-threshold", "1", "rate-limit", "0");
     }
 
     List<String> spooled() throws IOException {
@@ -122,7 +96,7 @@ class DeliveryAndSpoolTest {
         AlertSettings s = AlertSettings.from(Map.of("sense.alert.webhook.url", url,
                 "sense.alert.failure-threshold", "1")::get, problems);
         AlertService service = new AlertService(s, AlertDestinations.from(null, s), AlertTemplates.load(dir), dir,
-                clock, AlertRulesTest.FAST);
+                clock, FAST);
         services.add(service);
         try (LogCapture log = new LogCapture()) {
             service.onResult(Results.failed("prod"), null);

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.senseprobe.testing.TestClock;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ class EmailAndSecretsTest {
         List<String> problems = new ArrayList<>();
         AlertSettings s = AlertSettings.from(props::get, problems);
         assertEquals(List.of(), problems);
-        return AlertService.create(camel, s, dir, dir, new TestClock(), AlertRulesTest.FAST);
+        return AlertService.create(camel, s, dir, dir, new TestClock(), WebhookAlertTest.FAST);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.senseprobe.sink.alert.AlertDestinations;
+import io.senseprobe.testing.TestClock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ class PayloadShapesTest {
                 "sense.alert.webhook.url", receiver.url(HOOK))::get, problems);
         assertEquals(List.of(), problems);
         service = new AlertService(s, AlertDestinations.from(null, s), AlertTemplates.load(dir), dir,
-                new TestClock(), AlertRulesTest.FAST);
+                new TestClock(), WebhookAlertTest.FAST);
         service.onResult(Results.failed("prod", "Connection refused <by> sense & co"), null);
         service.onResult(Results.failed("prod", "Connection refused <by> sense & co"), null);
         assertTrue(service.awaitDeliveries(RecordingReceiver.WAIT));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.senseprobe.sink.alert.AlertDestinations;
+import io.senseprobe.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,7 +60,7 @@ class TemplatesTest {
             AlertSettings s = AlertSettings.from(Map.of("sense.alert.slack.url", receiver.url("/slack"),
                     "sense.alert.failure-threshold", "1")::get, problems);
             AlertService service = new AlertService(s, AlertDestinations.from(null, s), AlertTemplates.load(home),
-                    home.resolve("out"), new TestClock(), AlertRulesTest.FAST);
+                    home.resolve("out"), new TestClock(), WebhookAlertTest.FAST);
             service.onResult(Results.failed("prod", "no route"), null);
             assertTrue(service.awaitDeliveries(RecordingReceiver.WAIT));
             service.stop();

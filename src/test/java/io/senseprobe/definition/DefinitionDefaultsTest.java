@@ -11,23 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class DefinitionDefaultsTest {
-    @TempDir
-    Path appHome;
-    DefinitionFixture fixture;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fixture = new DefinitionFixture(appHome).withSiteCerts();
-    }
-
+class DefinitionDefaultsTest extends DefinitionTest {
     private Definition only(LoadResult result) {
         assertTrue(result.ok(), described(result, appHome));
         assertEquals(1, result.definitions().size());

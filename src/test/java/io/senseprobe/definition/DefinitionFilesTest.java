@@ -8,20 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DefinitionFilesTest {
-    @TempDir
-    Path appHome;
-    DefinitionFixture fixture;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fixture = new DefinitionFixture(appHome).withSiteCerts();
-    }
-
+class DefinitionFilesTest extends DefinitionTest {
     private static List<String> names(LoadResult result) {
         return result.definitions().stream().map(Definition::name).toList();
     }

@@ -8,23 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.senseprobe.result.Category;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DefinitionProblemsTest {
-    @TempDir
-    Path appHome;
-    DefinitionFixture fixture;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fixture = new DefinitionFixture(appHome).withSiteCerts();
-    }
-
+class DefinitionProblemsTest extends DefinitionTest {
     @Test
     void typosInKeysGetTheRightSuggestion() throws Exception {
         LoadResult result = fixture.load("connections/prod.yaml", lines(

@@ -4,33 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.senseprobe.simulator.Listener;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Options from the environment: the flag wins over SENSE_PROBE_*, which wins over Ctrl-Q's CTRLQ_*. Each test pairs a
  * valid token with an expired one, so the exit code shows which source was used.
  */
-class EnvironmentIT {
-    @TempDir
-    static Path dir;
-    static Sim sim;
+class EnvironmentIT extends SimulatorIT {
     static String valid;
     static String expired;
 
     @BeforeAll
-    static void startSimulator() {
-        sim = Sim.start(dir.resolve("sim"));
+    static void mintJwts() {
         valid = sim.sim.validJwt();
         expired = sim.sim.expiredJwt();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
     }
 
     @Test

@@ -7,26 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ExitCodesIT {
-    @TempDir
-    static Path dir;
-    static Sim sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = Sim.start(dir.resolve("sim"));
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
+class ExitCodesIT extends SimulatorIT {
     @Test
     void connectionTestThatWorksExitsZeroAndPrintsCtrlQLines() {
         Launcher.Run run = Launcher.args(sim.certTest("localhost")).run();

@@ -12,28 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Under --json, stdout holds one JSON record per connection, one per line, and nothing else. */
-class JsonOutputIT {
+class JsonOutputIT extends SimulatorIT {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
-    @TempDir
-    static Path dir;
-    static Sim sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = Sim.start(dir.resolve("sim"));
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
 
     @Test
     void connectionTestThatWorksPrintsOneOkRecordAndTheHumanTextOnStderr() {

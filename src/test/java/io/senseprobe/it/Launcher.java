@@ -86,24 +86,7 @@ final class Launcher {
 
     /** Runs to the end (at most {@link #TIMEOUT_SECONDS}) and captures everything. */
     Run run() {
-        Process process = start();
-        try {
-            process.getOutputStream().close();
-        } catch (IOException e) {
-            // nothing to write anyway
-        }
-        CompletableFuture<byte[]> out = drain(process.getInputStream());
-        CompletableFuture<byte[]> err = drain(process.getErrorStream());
-        try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail("sense-probe " + String.join(" ", args) + " did not end within " + TIMEOUT_SECONDS + " s");
-            }
-            return new Run(args, process.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
-        } catch (Exception e) {
-            process.destroyForcibly();
-            throw new AssertionError("sense-probe " + String.join(" ", args) + " failed to run", e);
-        }
+        return background().await("did not end within " + TIMEOUT_SECONDS + " s", "failed to run");
     }
 
     /** Starts a command that keeps running ({@code run}); {@link Background#stop} ends it and returns its output. */
@@ -131,15 +114,23 @@ final class Launcher {
             } else {
                 process.toHandle().destroy();
             }
+            return await("did not stop within " + TIMEOUT_SECONDS + " s of SIGTERM", "could not be stopped");
+        }
+
+        /**
+         * Waits for the end (at most {@link #TIMEOUT_SECONDS}) and for every byte written. A process still running
+         * then is killed and fails the test with {@code notEnded}; any other trouble with {@code failed}.
+         */
+        private Run await(String notEnded, String failed) {
             try {
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    fail("sense-probe " + String.join(" ", args) + " did not stop within " + TIMEOUT_SECONDS + " s of SIGTERM");
+                    fail("sense-probe " + String.join(" ", args) + " " + notEnded);
                 }
                 return new Run(args, process.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
             } catch (Exception e) {
                 process.destroyForcibly();
-                throw new AssertionError("sense-probe " + String.join(" ", args) + " could not be stopped", e);
+                throw new AssertionError("sense-probe " + String.join(" ", args) + " " + failed, e);
             }
         }
     }

@@ -7,27 +7,11 @@ import io.senseprobe.simulator.Listener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The launcher script: any current directory, the app home from SENSE_PROBE_HOME. */
-class LauncherIT {
-    @TempDir
-    static Path dir;
-    static Sim sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = Sim.start(dir.resolve("sim"));
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
+class LauncherIT extends SimulatorIT {
     @Test
     void testsRunWithTheRepositoryRootAsWorkingDirectory() {
         assertTrue(Files.isExecutable(Launcher.SCRIPT), Launcher.SCRIPT + " is missing");

@@ -18,12 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No secret (key passphrase, JWT, API key, or a token's signature alone) reaches stdout, stderr or a results file,
@@ -32,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Every (mode, level, variant) is one launcher run; they run two at a time. Failing variants run at info and silly.
  */
-class SecretsIT {
+class SecretsIT extends SimulatorIT {
     private static final List<String> LEVELS = List.of("error", "warn", "info", "verbose", "debug", "silly");
     private static final List<String> FAILING_LEVELS = List.of("info", "silly");
     private static final String WRONG_PASSPHRASE = "wrong-Passphrase-4711";
@@ -51,9 +49,6 @@ class SecretsIT {
         }
     }
 
-    @TempDir
-    static Path dir;
-    static Sim sim;
     static Path home;
     static Path definitions;
     static String expiredJwt;
@@ -61,8 +56,7 @@ class SecretsIT {
     static List<String> secrets;
 
     @BeforeAll
-    static void startSimulator() throws IOException {
-        sim = Sim.start(dir.resolve("sim"));
+    static void writeDefinitionsAndCollectSecrets() throws IOException {
         home = Files.createDirectories(dir.resolve("home"));
         definitions = dir.resolve("definitions");
         expiredJwt = sim.sim.expiredJwt();
@@ -78,11 +72,6 @@ class SecretsIT {
         Sim.write(definitions.resolve("jwt-failing.yaml"), sim.jwtYaml("jwt-failing", expiredJwt));
         Sim.write(definitions.resolve("apikey-ok.yaml"), sim.cloudYaml("apikey-ok", sim.sim.apiKey()));
         Sim.write(definitions.resolve("apikey-failing.yaml"), sim.cloudYaml("apikey-failing", expiredApiKey));
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
     }
 
     @TestFactory

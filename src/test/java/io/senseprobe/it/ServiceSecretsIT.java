@@ -24,11 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./sense-probe run} as a real process, with secrets everywhere they can be: an encrypted key and its
@@ -37,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * file the service wrote, or anything a receiver got. Each run must have exercised the alerts (and, at silly, the
  * wire log), so the test cannot pass by doing nothing.
  */
-class ServiceSecretsIT {
+class ServiceSecretsIT extends SimulatorIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String WRONG_PASSPHRASE = "wrong-Passphrase-4711";
     private static final String SMTP_USER = "probe";
@@ -50,22 +48,13 @@ class ServiceSecretsIT {
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("probe@example.com", SMTP_USER, SMTP_PASSWORD));
 
-    @TempDir
-    static Path dir;
-    static Sim sim;
     static String expiredJwt;
     static String expiredApiKey;
 
     @BeforeAll
-    static void startSimulator() {
-        sim = Sim.start(dir.resolve("sim"));
+    static void mintExpiredTokens() {
         expiredJwt = sim.sim.expiredJwt();
         expiredApiKey = sim.sim.mintApiKey(Instant.now().minusSeconds(3600));
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
     }
 
     @Test

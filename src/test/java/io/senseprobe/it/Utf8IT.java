@@ -7,28 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Cloud user is "Göran Sander": stdout is UTF-8 whatever the locale says. */
-class Utf8IT {
-    @TempDir
-    static Path dir;
-    static Sim sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = Sim.start(dir.resolve("sim"));
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
+class Utf8IT extends SimulatorIT {
     @Test
     void userNameIsUtf8WithoutAnyLocaleVariables() {
         Launcher.Run run = Launcher.args(sim.cloudTest("--apikey", sim.sim.apiKey()))

@@ -6,13 +6,11 @@ import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.simulator.SenseSimulator;
 import io.senseprobe.sink.StatusSink;
+import io.senseprobe.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,29 +22,6 @@ class InventoryScheduleTest {
     @TempDir
     Path home;
 
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
     @Test
     void connectionsAreDueByTheirIntervalAndNeverTwiceAtOnce() throws Exception {
         Path connections = Files.createDirectories(home.resolve("connections"));
@@ -57,7 +32,7 @@ class InventoryScheduleTest {
                     Files.readString(examples.resolve("sim-qrs.yaml")) + "interval: 10s\n");
             Files.copy(examples.resolve("sim-qrs-ip-host.yaml"), connections.resolve("default.yaml"));
         }
-        MovableClock clock = new MovableClock();
+        TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
         ServiceSettings settings = ServiceSettings.read(key -> Optional.ofNullable(Map.of(
                 ServiceSettings.CHECK_INTERVAL, "60s").get(key)), home);
         Inventory inventory = new Inventory(settings, new DefinitionLoader(home), new StatusSink(home.resolve("out"), clock), clock);

@@ -11,35 +11,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CloudTest {
+class CloudTest extends SimulatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-    static SenseSimulator sim;
     static HttpClient client;
     static int port;
 
     @BeforeAll
-    static void start() throws Exception {
-        sim = SenseSimulator.start(dir);
+    static void connect() throws Exception {
         client = TlsClients.serverOnly(sim.files().rootCert());
         port = sim.port(Listener.CLOUD);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
     }
 
     @AfterEach

@@ -8,32 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.security.cert.CertificateExpiredException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class FaultListenersTest {
-    @TempDir
-    static Path dir;
-    static SenseSimulator sim;
+class FaultListenersTest extends SimulatorTest {
     static HttpClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        sim = SenseSimulator.start(dir);
+    static void connect() throws Exception {
         client = TlsClients.mutual(sim.files());
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
     }
 
     private static HttpResponse<String> about(Listener listener) throws Exception {

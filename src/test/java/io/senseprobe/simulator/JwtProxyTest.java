@@ -8,33 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class JwtProxyTest {
-    @TempDir
-    static Path dir;
-    static SenseSimulator sim;
+class JwtProxyTest extends SimulatorTest {
     static HttpClient client;
     static int port;
 
     @BeforeAll
-    static void start() throws Exception {
-        sim = SenseSimulator.start(dir);
+    static void connect() throws Exception {
         client = TlsClients.serverOnly(sim.files().rootCert());
         port = sim.port(Listener.JWT_PROXY);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
     }
 
     private static HttpResponse<String> about(String jwt) throws Exception {

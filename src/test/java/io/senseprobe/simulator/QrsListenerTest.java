@@ -16,32 +16,21 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class QrsListenerTest {
+class QrsListenerTest extends SimulatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String XSRF_BODY = "XSRF prevention check failed. Possible XSRF discovered.";
 
-    @TempDir
-    static Path dir;
-    static SenseSimulator sim;
     static HttpClient client;
     static int qrs;
 
     @BeforeAll
-    static void start() throws Exception {
-        sim = SenseSimulator.start(dir);
+    static void connect() throws Exception {
         client = TlsClients.mutual(sim.files());
         qrs = sim.port(Listener.QRS);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
     }
 
     @BeforeEach

@@ -1,4 +1,4 @@
-package io.senseprobe.alert;
+package io.senseprobe.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, so reminders and rate limits need no sleeping. */
+/** A clock the test moves by hand, so reminders, rate limits and schedules need no sleeping. */
 public final class TestClock extends Clock {
     private volatile Instant now;
 

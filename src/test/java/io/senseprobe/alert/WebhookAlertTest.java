@@ -1,0 +1,56 @@
+package io.senseprobe.alert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.senseprobe.sink.alert.AlertDestinations;
+import io.senseprobe.testing.TestClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Alert services that send to a {@link RecordingReceiver} webhook at {@code /hook}, on a clock the test moves; a new
+ * receiver for each test, and every service made by {@link #service} is stopped after it.
+ */
+abstract class WebhookAlertTest {
+    static final List<Duration> FAST = List.of(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(10));
+
+    @TempDir
+    Path dir;
+    RecordingReceiver receiver;
+    TestClock clock = new TestClock();
+    List<AlertService> services = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        receiver = new RecordingReceiver();
+    }
+
+    @AfterEach
+    void stop() {
+        services.forEach(AlertService::stop);
+        receiver.close();
+    }
+
+    /** A service for the webhook, with {@code settings} as pairs of keys (after "sense.alert.") and values. */
+    AlertService service(String... settings) {
+        Map<String, String> props = new HashMap<>();
+        props.put("sense.alert.webhook.url", receiver.url("/hook"));
+        for (int i = 0; i < settings.length; i += 2) {
+            props.put("sense.alert." + settings[i], settings[i + 1]);
+        }
+        List<String> problems = new ArrayList<>();
+        AlertSettings s = AlertSettings.from(props::get, problems);
+        assertEquals(List.of(), problems);
+        AlertService service = new AlertService(s, AlertDestinations.from(null, s), AlertTemplates.load(dir), dir,
+                clock, FAST);
+        services.add(service);
+        return service;
+    }
+}
