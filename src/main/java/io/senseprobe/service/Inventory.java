@@ -38,12 +38,14 @@ public final class Inventory {
     private final Path folder;
     private final Path errorsDir;
     private final Duration defaultInterval;
+    // connection files are read once unchanged this long, like inbox files
+    private final Duration settle;
     private final DefinitionLoader loader;
     private final StatusSink status;
     private final Clock clock;
     private final DefinitionFileEvents events;
 
-    private ConnectionFiles seen = new ConnectionFiles(Map.of());
+    private ConnectionFiles seen = new ConnectionFiles(Map.of(), 0);
     // per file, the connections of its last version without problems
     private final Map<Path, List<Definition>> lastGood = new HashMap<>();
     // per broken file, the content hash already reported
@@ -71,6 +73,7 @@ public final class Inventory {
         this.folder = settings.connectionsDir();
         this.errorsDir = settings.resultsDir().resolve("errors");
         this.defaultInterval = settings.checkInterval();
+        this.settle = settings.inboxSettle();
         this.loader = loader;
         this.status = status;
         this.clock = clock;
@@ -115,7 +118,7 @@ public final class Inventory {
 
     private void reloadIfChanged() {
         ConnectionFiles now = ConnectionFiles.scan(folder);
-        if (now.equals(seen)) {
+        if (now.equals(seen) || now.beingWritten(settle)) {
             return;
         }
         seen = now;

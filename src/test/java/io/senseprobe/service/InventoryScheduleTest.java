@@ -33,8 +33,9 @@ class InventoryScheduleTest {
             Files.copy(examples.resolve("sim-qrs-ip-host.yaml"), connections.resolve("default.yaml"));
         }
         TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+        // settle 0: the files just written count as complete (this test is about the schedule)
         ServiceSettings settings = ServiceSettings.read(key -> Optional.ofNullable(Map.of(
-                ServiceSettings.CHECK_INTERVAL, "60s").get(key)), home);
+                ServiceSettings.CHECK_INTERVAL, "60s", ServiceSettings.INBOX_SETTLE, "0ms").get(key)), home);
         Inventory inventory = new Inventory(settings, new DefinitionLoader(home), new StatusSink(home.resolve("out"), clock), clock);
 
         List<Definition> first = inventory.due();

@@ -34,6 +34,31 @@ class InventoryTest {
     }
 
     @Test
+    void aFileWrittenInPiecesIsReadOnceCompleteAndNeverReportedBroken() throws Exception {
+        harness = ServiceHarness.withSimulator(home);
+        Path connections = Files.createDirectories(home.resolve("connections"));
+        harness.startService("sense.check.interval", "100ms", "sense.inbox.settle", "1s");
+        String text = Files.readString(harness.example("sim-qrs"));
+        Path file = connections.resolve("sim-qrs.yaml");
+        Path errorFile = home.resolve("out/errors/sim-qrs.yaml.error.txt");
+
+        // the first half would be invalid (no auth-user-id, no certificate files) if it were read alone; the
+        // inventory ticks every 100 ms, so several ticks see it before the rest arrives (settle is 1 s)
+        int half = text.indexOf("auth-user-id");
+        Files.writeString(file, text.substring(0, half));
+        boolean reportedBroken = false;
+        for (long end = System.nanoTime() + 350_000_000L; System.nanoTime() < end; Thread.sleep(20)) {
+            reportedBroken |= Files.exists(errorFile);
+        }
+        Files.writeString(file, text.substring(half), java.nio.file.StandardOpenOption.APPEND);
+
+        Path status = home.resolve("out/status.json");
+        ServiceHarness.await("sim-qrs checked", WAIT, () -> statusOf(status, "sim-qrs/qrs-about") != null);
+        assertEquals("ok", statusOf(status, "sim-qrs/qrs-about").path("status").asText());
+        assertFalse(reportedBroken || Files.exists(errorFile), "the half-written file was reported as broken");
+    }
+
+    @Test
     void changesToTheFolderTakeEffectWithoutRestart() throws Exception {
         harness = ServiceHarness.withSimulator(home);
         Path connections = home.resolve("connections");
