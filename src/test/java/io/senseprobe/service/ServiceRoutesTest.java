@@ -65,6 +65,9 @@ class ServiceRoutesTest {
             // alerts 2, check 1, inbox 2, inventory 2, sinks 1, the user's 1
             assertEquals(9, harness.service.context().getRoutes().size());
             assertTrue(harness.service.context().getRoute("failed-to-file") != null);
+            for (String id : List.of("inbox", "inventory", "check", "sinks", "alerts")) {
+                assertTrue(harness.service.context().getRoute(id) != null, "route id " + id);
+            }
             Path copies = home.resolve("copies/failed.jsonl");
             // the file component creates the file before it writes: wait for content, not for the name
             ServiceHarness.await("the user's route wrote the failure", Duration.ofSeconds(10),
