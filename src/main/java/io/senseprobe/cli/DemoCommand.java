@@ -31,7 +31,10 @@ final class DemoCommand implements Callable<Integer> {
         Path demoHome = home != null ? home.toAbsolutePath() : Files.createTempDirectory("sense-probe-demo-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-");
         Demo demo = Demo.start(demoHome, System.out);
-        Thread stopper = new Thread(demo::close, "demo-stop");
+        Thread stopper = new Thread(() -> {
+            demo.close();
+            System.out.println("Demo stopped; its files stay in " + demoHome);
+        }, "demo-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         if (stopAfterMs > 0) {
             Thread.sleep(stopAfterMs);
