@@ -1,5 +1,6 @@
 package io.senseprobe.alert;
 
+import io.senseprobe.result.ResultKeys;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.senseprobe.result.CheckResult;
 
@@ -14,6 +15,6 @@ public record AlertMessage(AlertKind kind, String since, String lastOk, String s
 
     /** "connection/check", how logs and the state file name the thing that alerts. */
     public String subjectKey() {
-        return AlertKeys.of(result);
+        return ResultKeys.of(result);
     }
 }

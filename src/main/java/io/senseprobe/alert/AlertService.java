@@ -1,5 +1,6 @@
 package io.senseprobe.alert;
 
+import io.senseprobe.result.ResultKeys;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.sink.alert.AlertDestination;
@@ -75,7 +76,7 @@ public final class AlertService implements Service {
         }
         if (!connectionExists.test(result.connection())) {
             // a check that was still running when its connection was removed: nothing to say about it any more
-            LOG.debug("No alert for {}: it left the inventory while being checked", AlertKeys.of(result));
+            LOG.debug("No alert for {}: it left the inventory while being checked", ResultKeys.of(result));
             return;
         }
         AlertPolicy policy = AlertPolicy.of(settings, definition);
@@ -104,7 +105,7 @@ public final class AlertService implements Service {
     public void announce(AlertKind kind, CheckResult result) {
         synchronized (lock) {
             Instant now = clock.instant();
-            String key = result.connection() + "/" + result.check();
+            String key = ResultKeys.of(result);
             hand(delivery.destinationIds().stream()
                     .map(id -> new AlertStateMachine.Decision(key, id, kind, result, result.checkedAt(), null)).toList(), now);
         }

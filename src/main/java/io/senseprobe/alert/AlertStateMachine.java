@@ -1,5 +1,6 @@
 package io.senseprobe.alert;
 
+import io.senseprobe.result.ResultKeys;
 import io.senseprobe.result.CheckResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ final class AlertStateMachine {
     }
 
     List<Decision> onResult(CheckResult result, AlertPolicy policy, List<String> destinations, Instant now) {
-        String key = AlertKeys.of(result);
+        String key = ResultKeys.of(result);
         ConnectionAlertState s = states.computeIfAbsent(key, k -> new ConnectionAlertState());
         s.policy = ConnectionAlertState.PolicyState.of(policy);
         List<Decision> due = new ArrayList<>();
@@ -97,7 +98,7 @@ final class AlertStateMachine {
     List<String> forgetUnless(java.util.function.Predicate<String> connectionExists) {
         List<String> dropped = new ArrayList<>();
         states.keySet().removeIf(key -> {
-            String connection = key.substring(0, key.lastIndexOf('/'));
+            String connection = ResultKeys.connectionOf(key);
             if (connectionExists.test(connection)) {
                 return false;
             }

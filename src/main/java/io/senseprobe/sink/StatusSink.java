@@ -1,5 +1,6 @@
 package io.senseprobe.sink;
 
+import io.senseprobe.result.ResultKeys;
 import io.senseprobe.result.ResultJson;
 import io.senseprobe.AtomicFiles;
 import io.senseprobe.result.CheckResult;
@@ -31,13 +32,13 @@ public final class StatusSink implements ResultSink {
 
     @Override
     public synchronized void write(CheckResult result) {
-        latest.put(result.connection() + "/" + result.check(), result);
+        latest.put(ResultKeys.of(result), result);
         save();
     }
 
     /** Drops every connection not named (deleted or renamed definitions); rewrites only when something left. */
     public synchronized void retainConnections(Collection<String> connections) {
-        boolean removed = latest.keySet().removeIf(key -> !connections.contains(key.substring(0, key.lastIndexOf('/'))));
+        boolean removed = latest.keySet().removeIf(key -> !connections.contains(ResultKeys.connectionOf(key)));
         if (removed) {
             save();
         }
