@@ -17,11 +17,11 @@ import java.util.stream.Stream;
 record ConnectionFiles(Map<Path, String> stamps, long newestMillis) {
 
     /**
-     * True while a file changed within {@code settle} of the file system's clock: a file copied or saved in pieces
-     * is read once complete, so a half-written file never counts as broken (and never raises an alert).
+     * True while a file changed within {@code settle}: a file copied or saved in pieces is read once complete, so a
+     * half-written file never counts as broken (and never raises an alert).
      */
     boolean beingWritten(Duration settle) {
-        return System.currentTimeMillis() - newestMillis < settle.toMillis();
+        return !Settle.settled(newestMillis, settle);
     }
 
     static ConnectionFiles scan(Path folder) {

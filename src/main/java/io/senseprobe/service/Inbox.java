@@ -81,7 +81,7 @@ public final class Inbox {
                 if (ignoredLogged.add(name)) {
                     LOG.info("Inbox: leaving {} alone: {}.", name, why);
                 }
-            } else if (settled(file, now)) {
+            } else if (settled(file)) {
                 claim(file, now).ifPresent(jobs::add);
             }
         }
@@ -140,10 +140,9 @@ public final class Inbox {
         return jobs;
     }
 
-    private boolean settled(Path file, Instant now) {
+    private boolean settled(Path file) {
         try {
-            Instant modified = Files.getLastModifiedTime(file).toInstant();
-            return !modified.plus(settle).isAfter(now);
+            return Settle.settled(Files.getLastModifiedTime(file).toMillis(), settle);
         } catch (IOException e) {
             return false;
         }
