@@ -30,6 +30,8 @@ public final class AlertService implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
 
     private final Object lock = new Object();
+    // counters changed since the last write of alert-state.json (decisions are written at once)
+    private boolean stateDirty;
     private final AlertSettings settings;
     private final AlertTemplates templates;
     private final AlertStateStore store;
@@ -84,9 +86,19 @@ public final class AlertService implements Service {
             Instant now = clock.instant();
             List<AlertStateMachine.Decision> due = machine.onResult(result, policy, delivery.destinationIds(), now);
             hand(due, now);
-            // after the spool: a crash in between repeats a message rather than loses one
-            store.save(machine.states());
+            if (due.isEmpty()) {
+                // only counters moved: written with the next tick, so a sweep of 1,000 results is not 1,000 writes
+                stateDirty = true;
+            } else {
+                // a decision at once, after the spool: a crash in between repeats a message rather than loses one
+                saveState();
+            }
         }
+    }
+
+    private void saveState() {
+        stateDirty = false;
+        store.save(machine.states());
     }
 
     /**
@@ -123,8 +135,8 @@ public final class AlertService implements Service {
             }
             List<AlertStateMachine.Decision> due = machine.tick(delivery.destinationIds(), now, changed);
             hand(due, now);
-            if (changed[0]) {
-                store.save(machine.states());
+            if (changed[0] || stateDirty) {
+                saveState();
             }
         }
         delivery.replay();
@@ -151,6 +163,11 @@ public final class AlertService implements Service {
 
     @Override
     public void stop() {
+        synchronized (lock) {
+            if (stateDirty) {
+                saveState();
+            }
+        }
         delivery.close();
     }
 

@@ -7,28 +7,26 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
-/** Our one client certificate; notes when a server asks for it (see {@link TlsObservations}). */
+/** Our one client certificate; notes when a server asks for it (see {@link Handshakes}). */
 final class ObservingKeyManager extends X509ExtendedKeyManager {
     static final String ALIAS = "client";
     private final PrivateKey key;
     private final X509Certificate[] chain;
-    private final TlsObservations observations;
 
-    ObservingKeyManager(PrivateKey key, X509Certificate[] chain, TlsObservations observations) {
+    ObservingKeyManager(PrivateKey key, X509Certificate[] chain) {
         this.key = key;
         this.chain = chain;
-        this.observations = observations;
     }
 
     @Override
     public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
-        observations.clientCertRequested(socket, null);
+        Handshakes.clientCertRequested();
         return ALIAS;
     }
 
     @Override
     public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers, SSLEngine engine) {
-        observations.clientCertRequested(null, engine);
+        Handshakes.clientCertRequested();
         return ALIAS;
     }
 

@@ -9,27 +9,25 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Records the server chain, then asks the delegates: trusted when any of them trusts it.
+ * Records the server chain (see {@link Handshakes}), then asks the delegates: trusted when any of them trusts it.
  * No delegates means trust all (secure: false).
  */
 final class ObservingTrustManager extends X509ExtendedTrustManager {
     private final List<X509TrustManager> delegates;
-    private final TlsObservations observations;
 
-    ObservingTrustManager(List<X509TrustManager> delegates, TlsObservations observations) {
+    ObservingTrustManager(List<X509TrustManager> delegates) {
         this.delegates = delegates;
-        this.observations = observations;
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        observations.serverChainSeen(chain, socket, null);
+        Handshakes.serverChainSeen(chain);
         judge(chain, authType, socket, null);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        observations.serverChainSeen(chain, null, engine);
+        Handshakes.serverChainSeen(chain);
         judge(chain, authType, null, engine);
     }
 

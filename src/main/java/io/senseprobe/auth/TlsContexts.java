@@ -9,66 +9,71 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
-import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds and caches the TLS context of each connection from its PEM files.
+ * Builds and caches the TLS context of each credential from its PEM files.
  * secure: cert mode trusts exactly root.pem; jwt and apikey trust the JVM store plus root.pem when given.
- * insecure: trusts every server (the host name check is switched off by the verifier, see {@link AuthProcessor}).
- * The files are read on every call: the cache key is their content, so rotated files are picked up.
+ * insecure: trusts every server and skips the host name check.
+ * The files are read on every call: the cache key is their content, so rotated files are picked up. Contexts not
+ * used for {@link #UNUSED_FOR} are dropped, so the cache follows the inventory as files rotate and connections go.
  */
 public final class TlsContexts {
     private static final Logger LOG = LoggerFactory.getLogger(TlsContexts.class);
+    static final Duration UNUSED_FOR = Duration.ofHours(1);
+    private static final long SWEEP_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
 
-    private final CamelContext camelContext;
-    private final TlsObservations observations = new TlsObservations();
-    private final Map<String, TlsMaterial> cache = new ConcurrentHashMap<>();
-
-    public TlsContexts(CamelContext camelContext) {
-        this.camelContext = camelContext;
+    private record Cached(TlsMaterial material, long lastUsedNanos) {
     }
 
-    public TlsObservations observations() {
-        return observations;
-    }
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final AtomicLong nextSweep = new AtomicLong(System.nanoTime() + SWEEP_EVERY_NANOS);
 
     public TlsMaterial forDefinition(Definition d) throws PemException {
         boolean cert = d.authType() == AuthType.CERT;
         String certPem = cert ? PemReader.readText(d.certFile(), "Client certificate file") : "";
         String keyPem = cert ? PemReader.readText(d.keyFile(), "Client key file") : "";
         String rootPem = d.rootCertFile() != null ? PemReader.readText(d.rootCertFile(), "Root certificate file") : "";
-        String name = "tls-" + hash(d.authType().id(), String.valueOf(d.secure()), certPem, keyPem, rootPem,
+        String key = "tls-" + hash(d.authType().id(), String.valueOf(d.secure()), certPem, keyPem, rootPem,
                 d.keyPassphrase() == null ? "" : d.keyPassphrase());
-        TlsMaterial cached = cache.get(name);
-        if (cached != null) {
-            return cached;
-        }
-        TlsMaterial built = build(d, name, certPem, keyPem, rootPem);
-        // bound before it is cached: a concurrent check that finds it in the cache must also find the bean
-        synchronized (cache) {
-            TlsMaterial raced = cache.get(name);
-            if (raced != null) {
-                return raced;
+        long now = System.nanoTime();
+        sweepUnused(now);
+        Cached cached = cache.get(key);
+        if (cached == null) {
+            TlsMaterial built = build(d, key, certPem, keyPem, rootPem);
+            Cached raced = cache.putIfAbsent(key, new Cached(built, now));
+            if (raced == null && !d.secure()) {
+                LOG.warn("Connection {}: secure is false, so the server certificate and host name are not verified.", d.name());
             }
-            camelContext.getRegistry().bind(name, built.parameters());
-            cache.put(name, built);
+            cached = raced == null ? new Cached(built, now) : raced;
         }
-        if (!d.secure()) {
-            LOG.warn("Connection {}: secure is false, so the server certificate and host name are not verified.", d.name());
+        cache.put(key, new Cached(cached.material(), now));
+        return cached.material();
+    }
+
+    /** How many TLS contexts are cached (tests: the cache follows the inventory, it does not grow per check). */
+    public int size() {
+        return cache.size();
+    }
+
+    private void sweepUnused(long now) {
+        long due = nextSweep.get();
+        if (now - due >= 0 && nextSweep.compareAndSet(due, now + SWEEP_EVERY_NANOS)) {
+            cache.values().removeIf(c -> now - c.lastUsedNanos() > UNUSED_FOR.toNanos());
         }
-        return built;
     }
 
     private TlsMaterial build(Definition d, String name, String certPem, String keyPem, String rootPem) throws PemException {
@@ -78,14 +83,14 @@ public final class TlsContexts {
             chain = PemReader.parseCertificates(certPem, d.certFile(), "Client certificate file");
             PrivateKey key = PemReader.parsePrivateKey(keyPem, d.keyFile(), d.keyPassphrase());
             keyManagers = new KeyManager[] {
-                new ObservingKeyManager(key, chain.toArray(X509Certificate[]::new), observations)};
+                new ObservingKeyManager(key, chain.toArray(X509Certificate[]::new))};
         }
         List<X509Certificate> roots = rootPem.isEmpty() ? List.of()
                 : PemReader.parseCertificates(rootPem, d.rootCertFile(), "Root certificate file");
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keyManagers, new TrustManager[] {trustManager(d, roots)}, null);
-            return new TlsMaterial(name, new PreparedSslContextParameters(context), chain);
+            return new TlsMaterial(name, context, d.secure(), chain);
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new PemException(Category.CERT_FILE, "The certificates of connection " + d.name()
                     + " cannot be used for TLS: " + e.getMessage() + ".", "Export the certificates again from the QMC.");
@@ -95,7 +100,7 @@ public final class TlsContexts {
     private ObservingTrustManager trustManager(Definition d, List<X509Certificate> roots)
             throws GeneralSecurityException, java.io.IOException {
         if (!d.secure()) {
-            return new ObservingTrustManager(List.of(), observations);
+            return new ObservingTrustManager(List.of());
         }
         List<X509TrustManager> delegates = new ArrayList<>();
         if (!roots.isEmpty()) {
@@ -104,7 +109,7 @@ public final class TlsContexts {
         if (d.authType() != AuthType.CERT || roots.isEmpty()) {
             delegates.add(jvmDefault());
         }
-        return new ObservingTrustManager(delegates, observations);
+        return new ObservingTrustManager(delegates);
     }
 
     private static X509TrustManager trusting(List<X509Certificate> roots) throws GeneralSecurityException, java.io.IOException {

@@ -1,12 +1,16 @@
 package io.senseprobe.check;
 
 import io.senseprobe.auth.TlsMaterial;
+import io.senseprobe.auth.TlsSeen;
 import io.senseprobe.definition.Definition;
 import java.time.Instant;
+import java.util.concurrent.Future;
+import org.apache.hc.core5.concurrent.Cancellable;
 
 /**
  * The state of one check while it runs through the check route, kept in an exchange property
- * (camel-http would send message headers to Sense).
+ * (camel-http would send message headers to Sense). Created when the check starts, not when it is queued: the
+ * deadline (the definition's timeout) covers connect, TLS, retries and body of this check only.
  */
 public final class CheckAttempt {
     public static final String PROPERTY = "senseAttempt";
@@ -18,11 +22,15 @@ public final class CheckAttempt {
     private final Instant startedAt;
     private final long startNanos;
     private final long deadlineNanos;
+    private final TlsSeen tlsSeen = new TlsSeen();
     private String path;
     private String query = "";
     private int redirects;
     private TlsMaterial tls;
-    private String verifierBean;
+    private volatile boolean timedOut;
+    private volatile boolean finished;
+    private volatile Cancellable request;
+    private volatile Future<?> deadlineTimer;
 
     public CheckAttempt(Definition definition, SenseCheck check, Instant startedAt) {
         this.definition = definition;
@@ -45,10 +53,6 @@ public final class CheckAttempt {
         return startedAt;
     }
 
-    public long startNanos() {
-        return startNanos;
-    }
-
     public long elapsedMillis() {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
@@ -57,8 +61,14 @@ public final class CheckAttempt {
         return Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
     }
 
+    public long remainingNanos() {
+        return Math.max(0, deadlineNanos - System.nanoTime());
+    }
+
+    /** host:port as a URI authority (IPv6 literals in brackets). */
     public String address() {
-        return definition.host() + ":" + definition.port();
+        String host = definition.host();
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + definition.port();
     }
 
     public long timeoutMillis() {
@@ -87,16 +97,57 @@ public final class CheckAttempt {
         return tls;
     }
 
-    public String tlsBean() {
-        return tls.beanName();
-    }
-
-    public String verifierBean() {
-        return verifierBean;
-    }
-
-    public void useTls(TlsMaterial tls, String verifierBean) {
+    public void useTls(TlsMaterial tls) {
         this.tls = tls;
-        this.verifierBean = verifierBean;
+    }
+
+    /** What TLS showed in this check's handshakes and on the connections its requests used. */
+    public TlsSeen tlsSeen() {
+        return tlsSeen;
+    }
+
+    /** True once the deadline passed before the check ended: whatever failed after that is a timeout. */
+    public boolean timedOut() {
+        return timedOut;
+    }
+
+    /** The HTTP request in flight: aborted (its connection closed, its worker freed) when the deadline passes. */
+    public void requestStarted(Cancellable inFlight) {
+        this.request = inFlight;
+        if (timedOut) {
+            inFlight.cancel();
+        }
+    }
+
+    /** The timer that calls {@link #deadlinePassed()}; cancelled when the check ends. */
+    public void deadlineTimer(Future<?> timer) {
+        this.deadlineTimer = timer;
+        if (finished) {
+            timer.cancel(false);
+        }
+    }
+
+    public boolean hasDeadlineTimer() {
+        return deadlineTimer != null;
+    }
+
+    public void deadlinePassed() {
+        if (finished) {
+            return;
+        }
+        timedOut = true;
+        Cancellable inFlight = request;
+        if (inFlight != null) {
+            inFlight.cancel();
+        }
+    }
+
+    /** The check has its result: the deadline timer goes. */
+    void finish() {
+        finished = true;
+        Future<?> timer = deadlineTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
     }
 }

@@ -1,76 +1,74 @@
 package io.senseprobe.check;
 
 import io.senseprobe.definition.Definition;
-import io.senseprobe.definition.Target;
-import io.senseprobe.logging.Secrets;
 import io.senseprobe.result.Category;
 import io.senseprobe.result.CheckResult;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultExchange;
 
 /**
- * Sends a definition through the {@code check} route and holds the definition's timeout as one overall deadline:
- * connect, TLS, retries and body. When the deadline passes first, the result is a timeout whatever the route does.
+ * Runs many definitions through the {@code check} route on a bounded pool (the CLI's {@code check} and an inbox
+ * file): at most {@code concurrency} checks at once, each check's deadline starting when a worker takes it.
+ * The deadline itself is held by the HTTP client (see {@code CheckHttpClient}), which aborts the request.
  */
 public final class CheckRunner {
     public static final String ROUTE = "direct:check";
-    // lets the socket timeouts (set to the same value) report first, with the sharper message
-    private static final long GRACE_MS = 250;
+    /** sense.check.concurrency and check --concurrency when not given. */
+    public static final int DEFAULT_CONCURRENCY = 8;
 
     private final CamelContext camelContext;
-    private final ResultFactory results;
     private final ProducerTemplate producer;
+    private final ExecutorService workers;
 
-    public CheckRunner(CamelContext camelContext, ResultFactory results) {
+    public CheckRunner(CamelContext camelContext, String name, int concurrency) {
         this.camelContext = camelContext;
-        this.results = results;
         this.producer = camelContext.createProducerTemplate();
-        // a check holds its thread while it waits on the network: the template's default pool (10 threads, then a
-        // queue) would hold checks beyond the tenth back while their deadlines run, and report healthy servers as timeouts
-        this.producer.setExecutorService(camelContext.getExecutorServiceManager().newCachedThreadPool(this, "sense-check"));
+        this.workers = workers(camelContext, this, name, concurrency);
     }
 
-    public static SenseCheck checkFor(Definition d) {
-        return d.target() == Target.QSCLOUD ? new UsersMeCheck() : new QrsAboutCheck();
+    /**
+     * A pool of {@code size} check workers whose queue holds every check waiting its turn: Camel's default queue of
+     * 1,000 would make the caller (the inventory timer) run checks itself past that. Camel shuts it down with the context.
+     */
+    public static ExecutorService workers(CamelContext context, Object source, String name, int size) {
+        ThreadPoolProfile profile = new ThreadPoolProfile(name);
+        profile.setPoolSize(size);
+        profile.setMaxPoolSize(size);
+        profile.setKeepAliveTime(0L);
+        profile.setAllowCoreThreadTimeOut(false);
+        profile.setMaxQueueSize(-1);
+        return context.getExecutorServiceManager().newThreadPool(source, name, profile);
     }
 
-    public CompletableFuture<CheckResult> start(Definition definition) {
-        definition.secrets().forEach(Secrets::register);
-        CheckAttempt attempt = new CheckAttempt(definition, checkFor(definition), results.clock().instant());
-        Exchange exchange = new DefaultExchange(camelContext);
-        exchange.setProperty(CheckAttempt.PROPERTY, attempt);
-        exchange.setProperty(CheckAttempt.AGAIN, true);
-        return producer.asyncSend(ROUTE, exchange)
-                .thenApply(done -> resultOf(attempt, done))
-                .completeOnTimeout(null, attempt.timeoutMillis() + GRACE_MS, TimeUnit.MILLISECONDS)
-                .thenApply(result -> result != null ? result : results.failed(attempt, Category.TIMEOUT,
-                        "No answer from " + definition.host() + " on port " + definition.port() + " within "
-                                + attempt.timeoutMillis() + " ms.", null));
-    }
-
+    /** One check on the calling thread. */
     public CheckResult run(Definition definition) {
-        return start(definition).join();
-    }
-
-    /** Checks every definition at once; the results in the definitions' order. */
-    public List<CheckResult> runAll(List<Definition> definitions) {
-        List<CompletableFuture<CheckResult>> running = definitions.stream().map(this::start).toList();
-        return running.stream().map(CompletableFuture::join).toList();
-    }
-
-    private CheckResult resultOf(CheckAttempt attempt, Exchange done) {
-        Object body = done.getMessage().getBody();
-        if (body instanceof CheckResult result) {
+        Exchange exchange = new DefaultExchange(camelContext);
+        exchange.getMessage().setBody(definition);
+        Exchange done = producer.send(ROUTE, exchange);
+        if (done.getMessage().getBody() instanceof CheckResult result) {
             return result;
         }
         // the route ends with a result; anything else is our bug, reported rather than lost
         Throwable failure = done.getException();
-        return results.failed(attempt, Category.HTTP_ERROR, "The check ended without a result"
-                + (failure == null ? "" : ": " + failure.getMessage()) + ".", "Report this as a sense-probe bug.");
+        CheckAttempt attempt = done.getProperty(CheckAttempt.PROPERTY, CheckAttempt.class);
+        ResultFactory results = camelContext.getRegistry().lookupByNameAndType("resultFactory", ResultFactory.class);
+        if (attempt == null) {
+            attempt = new CheckAttempt(definition, CheckStart.checkFor(definition), results.clock().instant());
+        }
+        return results.failed(attempt, Category.INTERNAL_ERROR, "The check ended without a result"
+                + (failure == null ? "" : " (" + failure.getClass().getSimpleName() + ")") + ".", null);
+    }
+
+    /** Every definition, at most {@code concurrency} at once; the results in the definitions' order. */
+    public List<CheckResult> runAll(List<Definition> definitions) {
+        List<CompletableFuture<CheckResult>> running = definitions.stream()
+                .map(d -> CompletableFuture.supplyAsync(() -> run(d), workers)).toList();
+        return running.stream().map(CompletableFuture::join).toList();
     }
 }

@@ -21,12 +21,23 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.MalformedChunkCodingException;
+import org.apache.hc.core5.http.MessageConstraintException;
+import org.apache.hc.client5.http.ClientProtocolException;
+import org.apache.hc.core5.http.TruncatedChunkException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns what went wrong into a category, one plain sentence and a hint, by walking the exception's cause chain
- * and using what the TLS handshake showed (the server certificate, whether it asked for ours).
+ * and using what this check's TLS handshakes showed (the server certificate, whether it asked for ours).
+ * What a broken server causes (protocol violations, truncated bodies) is {@code bad-response}; an exception this
+ * class does not know is {@code internal-error}, logged with its stack trace at debug, never a server problem.
  */
 public final class FailureClassifier implements Processor {
+    private static final Logger LOG = LoggerFactory.getLogger(FailureClassifier.class);
     private static final List<String> CLIENT_REJECTED_ALERTS = List.of("bad_certificate", "unknown_ca",
             "certificate_required", "access_denied", "certificate_unknown", "unsupported_certificate",
             "certificate_revoked", "certificate_expired", "decrypt_error");
@@ -54,7 +65,11 @@ public final class FailureClassifier implements Processor {
         if (pem != null) {
             return results.failed(attempt, pem.category(), pem.getMessage(), pem.fix());
         }
-        X509Certificate server = results.serverCertificate(attempt, false);
+        if (attempt.timedOut()) {
+            // the deadline aborted the request: what the abort threw says nothing about the server
+            return timeout(attempt);
+        }
+        X509Certificate server = attempt.tlsSeen().serverCertificate();
         if (hostnameMismatch(chain)) {
             return mismatch(attempt, server);
         }
@@ -69,7 +84,7 @@ public final class FailureClassifier implements Processor {
                     "The server certificate of " + where + " is not signed by a trusted root" + issuer + ".", untrustedHint(d));
         }
         String alert = clientRejectedAlert(chain);
-        boolean askedForOurs = results.observations().clientCertRequestedSince(d.host(), d.port(), attempt.startNanos());
+        boolean askedForOurs = attempt.tlsSeen().clientCertRequested();
         if (alert != null || (askedForOurs && (isTlsFailure(chain) || isReset(chain)))) {
             return results.failed(attempt, Category.TLS_CLIENT_REJECTED, "The server at " + where
                     + " rejected the client certificate" + (alert == null ? "" : " (TLS alert " + alert + ")") + ".", null);
@@ -78,8 +93,7 @@ public final class FailureClassifier implements Processor {
             return results.failed(attempt, Category.DNS, "The host name " + d.host() + " cannot be resolved.", null);
         }
         if (timedOut(chain)) {
-            return results.failed(attempt, Category.TIMEOUT,
-                    "No answer from " + where + " within " + d.timeout().toMillis() + " ms.", null);
+            return timeout(attempt);
         }
         if (find(chain, ConnectException.class) != null) {
             return results.failed(attempt, Category.CONNECTION_REFUSED, "Nothing accepts connections at " + where + ".", null);
@@ -88,7 +102,32 @@ public final class FailureClassifier implements Processor {
             return results.failed(attempt, Category.CONNECTION_RESET, "The server at " + where
                     + " closed the connection before answering" + (isTlsFailure(chain) ? " (during the TLS handshake)" : "") + ".", null);
         }
-        return results.failed(attempt, Category.HTTP_ERROR, "The request to " + where + " failed: " + describe(failure) + ".", null);
+        if (brokenResponse(chain)) {
+            return results.failed(attempt, Category.BAD_RESPONSE, "The server at " + where
+                    + " sent a broken HTTP answer: " + describe(failure) + ".", null);
+        }
+        LOG.debug("Connection {}: unexpected failure while checking {}", d.name(), where, failure);
+        return results.failed(attempt, Category.INTERNAL_ERROR, "sense-probe failed while checking " + where
+                + " (" + (failure == null ? "no exception" : failure.getClass().getSimpleName()) + ").", null);
+    }
+
+    private CheckResult timeout(CheckAttempt attempt) {
+        Definition d = attempt.definition();
+        return results.failed(attempt, Category.TIMEOUT, "No answer from " + d.host() + " on port " + d.port()
+                + " within " + d.timeout().toMillis() + " ms.", null);
+    }
+
+    /** Protocol violations and bodies cut short: httpclient5 wraps HttpExceptions in ClientProtocolException. */
+    private static boolean brokenResponse(List<Throwable> chain) {
+        for (Throwable t : chain) {
+            if (t instanceof HttpException || t instanceof MalformedChunkCodingException
+                    || t instanceof TruncatedChunkException || t instanceof MessageConstraintException
+                    || (t instanceof ConnectionClosedException && lower(t).contains("premature end"))
+                    || t instanceof ClientProtocolException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private CheckResult mismatch(CheckAttempt attempt, X509Certificate server) {

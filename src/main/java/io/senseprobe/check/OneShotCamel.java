@@ -18,12 +18,17 @@ public final class OneShotCamel implements AutoCloseable {
     private final CamelContext context;
     private final CheckRunner runner;
 
-    private OneShotCamel(CamelContext context) {
+    private OneShotCamel(CamelContext context, int concurrency) {
         this.context = context;
-        this.runner = new CheckRunner(context, context.getRegistry().lookupByNameAndType("resultFactory", ResultFactory.class));
+        this.runner = new CheckRunner(context, "check", concurrency);
     }
 
+    /** For one check at a time (connection-test). */
     public static OneShotCamel start(Path appHome, SenseProbeBeans beans) throws Exception {
+        return start(appHome, beans, CheckRunner.DEFAULT_CONCURRENCY);
+    }
+
+    public static OneShotCamel start(Path appHome, SenseProbeBeans beans, int concurrency) throws Exception {
         DefaultCamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName("sense-probe-cli");
         // a check abandoned at its deadline must not hold the exit (Camel waits 45 s for in-flight exchanges by default)
@@ -34,7 +39,7 @@ public final class OneShotCamel implements AutoCloseable {
         PluginHelper.getRoutesLoader(context).loadRoutes(
                 ResourceHelper.resolveMandatoryResource(context, RouteFiles.location(appHome, CHECK_ROUTE)));
         context.start();
-        return new OneShotCamel(context);
+        return new OneShotCamel(context, concurrency);
     }
 
     public CheckRunner runner() {

@@ -1,6 +1,5 @@
 package io.senseprobe.check;
 
-import io.senseprobe.auth.TlsObservations;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.result.Category;
 import io.senseprobe.result.CertificateInfo;
@@ -15,19 +14,13 @@ import java.util.Map;
 /** Turns a finished attempt into the result record, with the certificates the handshake showed. */
 public final class ResultFactory {
     private final Clock clock;
-    private final TlsObservations observations;
 
-    public ResultFactory(Clock clock, TlsObservations observations) {
+    public ResultFactory(Clock clock) {
         this.clock = clock;
-        this.observations = observations;
     }
 
     public Clock clock() {
         return clock;
-    }
-
-    public TlsObservations observations() {
-        return observations;
     }
 
     public CheckResult ok(CheckAttempt attempt, Map<String, Object> sense) {
@@ -38,25 +31,15 @@ public final class ResultFactory {
         return build(attempt, Status.FAILED, category, message, hint == null ? category.defaultHint() : hint, Map.of());
     }
 
-    /**
-     * The server's leaf certificate: after a failure only from a handshake of this attempt (not one of an earlier
-     * check); after a success also from the handshake that opened a pooled connection.
-     */
-    public X509Certificate serverCertificate(CheckAttempt attempt, boolean ok) {
-        Definition d = attempt.definition();
-        return (ok ? observations.serverChain(d.host(), d.port())
-                : observations.serverChainSince(d.host(), d.port(), attempt.startNanos()))
-                .map(chain -> chain.get(0)).orElse(null);
-    }
-
     private CheckResult build(CheckAttempt attempt, Status status, Category category, String message, String hint,
             Map<String, Object> sense) {
+        attempt.finish();
         Definition d = attempt.definition();
         List<CertificateInfo> certificates = new ArrayList<>();
         if (attempt.tls() != null && !attempt.tls().clientChain().isEmpty()) {
             certificates.add(CertificateInfo.of(CertificateInfo.CLIENT, attempt.tls().clientChain().get(0), clock.instant()));
         }
-        X509Certificate server = serverCertificate(attempt, status != Status.FAILED);
+        X509Certificate server = attempt.tlsSeen().serverCertificate();
         if (server != null) {
             certificates.add(CertificateInfo.of(CertificateInfo.SERVER, server, clock.instant()));
         }

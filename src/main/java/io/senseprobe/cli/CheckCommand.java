@@ -2,6 +2,7 @@ package io.senseprobe.cli;
 
 import io.senseprobe.AppHome;
 import io.senseprobe.SenseProbeBeans;
+import io.senseprobe.check.CheckRunner;
 import io.senseprobe.check.OneShotCamel;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.DefinitionLoader;
@@ -27,13 +28,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", sortOptions = false,
-        description = "Check every connection in definition files (.yaml, .yml, .json) or folders of them, once, concurrently.")
+        description = "Check every connection in definition files (.yaml, .yml, .json) or folders of them, once, a few at a time (--concurrency).")
 final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Definition files, or folders whose definition files are checked.")
     List<Path> paths;
 
     @Option(names = "--results", paramLabel = "FILE", description = "Append the result records to FILE as JSON lines.")
     Path resultsFile;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Check at most N connections at once (1-256, default ${DEFAULT-VALUE}); a check's timeout starts when it starts.")
+    int concurrency = CheckRunner.DEFAULT_CONCURRENCY;
 
     @Mixin
     OutputOptions output;
@@ -45,6 +49,9 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!output.logLevelValid()) {
             throw new ParameterException(spec.commandLine(), "--log-level must be one of " + LogLevels.NAMES + ".");
+        }
+        if (concurrency < 1 || concurrency > 256) {
+            throw new ParameterException(spec.commandLine(), "--concurrency must be a number from 1 to 256, not " + concurrency + ".");
         }
         LogLevels.apply(output.logLevelOrDefault());
         PrintStream human = output.human();
@@ -59,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
             human.println("No connection definitions in " + paths + ".");
             return ExitCodes.BEFORE_CONNECTION;
         } else {
-            results = runAll(loaded.definitions());
+            results = runAll(loaded.definitions(), concurrency);
             results.forEach(r -> human.println(ResultLine.format(r)));
         }
         if (output.json) {
@@ -71,8 +78,8 @@ final class CheckCommand implements Callable<Integer> {
         return ResultPrinter.exitCode(results);
     }
 
-    static List<CheckResult> runAll(List<Definition> definitions) throws Exception {
-        try (OneShotCamel camel = OneShotCamel.start(AppHome.resolve(), new SenseProbeBeans())) {
+    static List<CheckResult> runAll(List<Definition> definitions, int concurrency) throws Exception {
+        try (OneShotCamel camel = OneShotCamel.start(AppHome.resolve(), new SenseProbeBeans(), concurrency)) {
             return camel.runner().runAll(definitions);
         }
     }

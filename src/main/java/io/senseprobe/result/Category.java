@@ -19,7 +19,9 @@ public enum Category {
     AUTH_REJECTED("auth-rejected", "The credentials were refused. Check the user, the token or key and that it has not expired."),
     RATE_LIMITED("rate-limited", "The server asks to slow down. Check less often, or raise the timeout so the retry fits."),
     HTTP_ERROR("http-error", "The server answered with an error. Check the URL, port and virtual proxy prefix."),
-    BAD_RESPONSE("bad-response", "The server answered, but not like Qlik Sense. Check that host and port point at the Sense service.");
+    BAD_RESPONSE("bad-response", "The server answered, but not like Qlik Sense. Check that host and port point at the Sense service."),
+    /** Our own failure, never the site's: it must not pass for a server problem. */
+    INTERNAL_ERROR("internal-error", "This is a sense-probe bug, not a problem of the Sense site. Run again with --log-level debug (or sense.log.level=debug) and report the stack trace it logs.");
 
     private final String id;
     private final String defaultHint;

@@ -40,6 +40,7 @@ public final class ServiceBeans implements CamelConfiguration {
         ServiceSettings settings = ServiceSettings.read(properties::resolveProperty, appHome);
         properties.addOverrideProperty("sense.service.inventory-tick-ms", String.valueOf(settings.inventoryTick().toMillis()));
         properties.addOverrideProperty("sense.service.inbox-poll-ms", String.valueOf(settings.inboxPoll().toMillis()));
+        properties.addOverrideProperty("sense.service.status-write-ms", String.valueOf(settings.statusWriteInterval().toMillis()));
         createFolders(settings);
 
         Registry registry = context.getRegistry();
@@ -48,24 +49,32 @@ public final class ServiceBeans implements CamelConfiguration {
             throw new IllegalStateException("SenseProbeBeans must be configured before ServiceBeans");
         }
         DefinitionLoader loader = new DefinitionLoader(appHome);
-        CheckRunner runner = new CheckRunner(context, results);
+        // the inbox's own bounded pool: a big inbox file waits its turn here and never starves the inventory
+        CheckRunner inboxChecks = new CheckRunner(context, "inbox-checks", settings.checkConcurrency());
         StatusSink status = new StatusSink(settings.resultsDir(), clock);
         registry.bind(SETTINGS, settings);
-        registry.bind("checkRunner", runner);
         registry.bind("logSink", new LogSink());
         registry.bind("jsonLinesSink", new JsonLinesSink(settings.resultsDir()));
         registry.bind("statusSink", status);
+        addService(context, status);
         AlertService alerts = AlertService.create(context, settings.alerts(), settings.resultsDir(), appHome, clock);
         registry.bind(AlertService.BEAN, alerts);
         Inventory inventory = new Inventory(settings, loader, status, clock, new DefinitionFileAlerts(alerts, clock));
         alerts.forgetUnless(connection -> inventory.active().containsKey(connection));
         registry.bind("inventory", inventory);
-        registry.bind("inbox", new Inbox(settings, loader, runner, clock));
+        registry.bind("inbox", new Inbox(settings, loader, inboxChecks, clock));
         // the bounded pools the routes hand checks to; Camel shuts them down with the context
-        registry.bind("inventoryWorkers", context.getExecutorServiceManager()
-                .newFixedThreadPool(this, "inventory-check", settings.checkConcurrency()));
-        registry.bind("inboxWorkers", context.getExecutorServiceManager()
-                .newFixedThreadPool(this, "inbox-check", settings.checkConcurrency()));
+        registry.bind("inventoryWorkers", CheckRunner.workers(context, this, "inventory-check", settings.checkConcurrency()));
+        registry.bind("inboxWorkers", CheckRunner.workers(context, this, "inbox-file", settings.checkConcurrency()));
+    }
+
+    private static void addService(CamelContext context, Object service) {
+        try {
+            // stopped after the routes, so the results of the last checks are written
+            context.addService(service, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not register " + service.getClass().getSimpleName() + " with Camel", e);
+        }
     }
 
     private static void createFolders(ServiceSettings settings) {

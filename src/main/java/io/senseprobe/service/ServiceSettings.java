@@ -24,6 +24,7 @@ public record ServiceSettings(
         Duration checkInterval,
         int checkConcurrency,
         Path resultsDir,
+        Duration statusWriteInterval,
         AlertSettings alerts) {
 
     public static final String INBOX_DIR = "sense.inbox.dir";
@@ -33,6 +34,7 @@ public record ServiceSettings(
     public static final String CHECK_INTERVAL = "sense.check.interval";
     public static final String CHECK_CONCURRENCY = "sense.check.concurrency";
     public static final String RESULTS_DIR = "sense.results.dir";
+    public static final String STATUS_WRITE_INTERVAL = "sense.status.write-interval";
 
     static final int MAX_CONCURRENCY = 256;
     private static final Duration LONGEST_TICK = Duration.ofSeconds(1);
@@ -48,6 +50,7 @@ public record ServiceSettings(
                 r.duration(CHECK_INTERVAL, "60s", false),
                 r.count(CHECK_CONCURRENCY, "8"),
                 r.folder(RESULTS_DIR, "out"),
+                r.duration(STATUS_WRITE_INTERVAL, "1s", false),
                 AlertSettings.from(key -> properties.apply(key).orElse(null), r.problems));
         if (!r.problems.isEmpty()) {
             throw new InvalidSettingsException(r.problems);

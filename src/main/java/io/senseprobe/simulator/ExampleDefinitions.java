@@ -37,6 +37,7 @@ final class ExampleDefinitions {
                 case ENGINE -> with(cert(sim, host, "sim-engine", Listener.QRS, f.clientCert(), f.clientKey()),
                         "engine-port", sim.port(Listener.ENGINE));
                 case SLOW -> with(cert(sim, host, "sim-slow", listener, f.clientCert(), f.clientKey()), "timeout", "2s");
+                case TRICKLE -> with(cert(sim, host, "sim-trickle", listener, f.clientCert(), f.clientKey()), "timeout", "2s");
                 default -> cert(sim, host, "sim-" + listener.id(), listener, f.clientCert(), f.clientKey());
             };
             written.add(write(folder, def, describe(listener)));
@@ -116,6 +117,7 @@ final class ExampleDefinitions {
             case RATE_LIMITED -> "Every other request gets 429 with retry-after: 1.";
             case REDIRECT -> "The server redirects to another origin; the client must not follow with its credentials.";
             case REDIRECT_TARGET -> "A normal repository: the redirect target. Works when called directly.";
+            case TRICKLE -> "The server sends its answer one byte a second; the timeout is 2 s.";
             case RESET -> "The connection is reset right after it opens.";
         };
     }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -38,6 +39,7 @@ final class HttpsListener implements AutoCloseable {
     private final HttpsServer server;
     private final Function<Incoming, Response> handler;
     private final Recorder recorder;
+    private final AtomicLong connections = new AtomicLong();
 
     HttpsListener(Listener listener, InetAddress bind, int port, Pki.Issued serverCert, X509Certificate trustedClientRoot,
             ExecutorService executor, Function<Incoming, Response> handler, Recorder recorder) throws IOException {
@@ -50,6 +52,8 @@ final class HttpsListener implements AutoCloseable {
         server.setHttpsConfigurator(new HttpsConfigurator(context) {
             @Override
             public void configure(HttpsParameters params) {
+                // the JDK server configures each accepted connection once, before its handshake
+                connections.incrementAndGet();
                 SSLParameters ssl = context.getDefaultSSLParameters();
                 ssl.setNeedClientAuth(mutual);
                 params.setSSLParameters(ssl);
@@ -65,6 +69,10 @@ final class HttpsListener implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    long connections() {
+        return connections.get();
+    }
+
     private void serve(HttpExchange exchange) {
         try {
             Incoming request = read(exchange);
@@ -77,7 +85,7 @@ final class HttpsListener implements AutoCloseable {
             QlikUser user = QlikUser.parse(request.header("X-Qlik-User"));
             recorder.record(new RecordedRequest(listener, request.method(), request.path(), request.rawQuery(),
                     request.headers(), request.body(), request.clientCertSubject(), user.directory(), user.id(),
-                    response.status(), Instant.now()));
+                    response.status(), Instant.now(), clientCertFingerprint(exchange)));
             if (!response.delay().isZero()) {
                 Thread.sleep(response.delay().toMillis());
             }
@@ -115,13 +123,33 @@ final class HttpsListener implements AutoCloseable {
         return null;
     }
 
-    private static void send(HttpExchange exchange, Response response) throws IOException {
+    private static String clientCertFingerprint(HttpExchange exchange) {
+        if (exchange instanceof HttpsExchange https) {
+            try {
+                return ClientCredential.fingerprint((X509Certificate) https.getSSLSession().getPeerCertificates()[0]);
+            } catch (SSLPeerUnverifiedException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static void send(HttpExchange exchange, Response response) throws IOException, InterruptedException {
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         byte[] body = response.body();
         exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                if (response.byteInterval().isZero()) {
+                    out.write(body);
+                } else {
+                    // ends with an IOException when the client goes away, or an interrupt when the simulator closes
+                    for (byte b : body) {
+                        out.write(b);
+                        out.flush();
+                        Thread.sleep(response.byteInterval().toMillis());
+                    }
+                }
             }
         }
     }

@@ -30,6 +30,8 @@ public enum Listener {
     REDIRECT(Tls.MUTUAL),
     /** A normal QRS; nothing should ever reach it through {@link #REDIRECT}. */
     REDIRECT_TARGET(Tls.MUTUAL),
+    /** QRS that sends its headers at once and then its body one byte a second. */
+    TRICKLE(Tls.MUTUAL),
     /** Plain TCP: accepts and resets every connection (no TLS, no HTTP). */
     RESET(Tls.NONE);
 

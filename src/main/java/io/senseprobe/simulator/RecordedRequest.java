@@ -13,6 +13,8 @@ import java.util.Map;
  * @param clientCertSubject the subject of the client certificate, e.g. {@code CN=QlikClient}; null without one
  * @param userDirectory     from the X-Qlik-User header (URL-decoded); null without the header
  * @param userId            from the X-Qlik-User header (URL-decoded); null without the header
+ * @param clientCertFingerprint lower-case hex SHA-256 of the client certificate the request arrived on (which of
+ *                          many certificates with the same subject); null without one
  */
 public record RecordedRequest(
         Listener listener,
@@ -25,7 +27,8 @@ public record RecordedRequest(
         String userDirectory,
         String userId,
         int status,
-        Instant receivedAt) {
+        Instant receivedAt,
+        String clientCertFingerprint) {
 
     /** The first value of a header (name in any case), or null. */
     public String header(String name) {

@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What a listener answers; {@code delay} is waited out after recording and before sending. */
-record Response(int status, Map<String, String> headers, byte[] body, Duration delay) {
+/**
+ * What a listener answers; {@code delay} is waited out after recording and before sending; with a positive
+ * {@code byteInterval} the body goes out one byte at a time, that long apart (a server that trickles).
+ */
+record Response(int status, Map<String, String> headers, byte[] body, Duration delay, Duration byteInterval) {
     static final String JSON = "application/json; charset=utf-8";
     static final String TEXT = "text/plain; charset=utf-8";
     static final String HTML = "text/html; charset=utf-8";
@@ -25,22 +28,26 @@ record Response(int status, Map<String, String> headers, byte[] body, Duration d
 
     /** No body at all, like the bare 404 of an unknown virtual proxy prefix. */
     static Response empty(int status) {
-        return new Response(status, new LinkedHashMap<>(), new byte[0], Duration.ZERO);
+        return new Response(status, new LinkedHashMap<>(), new byte[0], Duration.ZERO, Duration.ZERO);
     }
 
     static Response of(int status, String contentType, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", contentType);
-        return new Response(status, headers, body, Duration.ZERO);
+        return new Response(status, headers, body, Duration.ZERO, Duration.ZERO);
     }
 
     Response withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new Response(status, copy, body, delay);
+        return new Response(status, copy, body, delay, byteInterval);
     }
 
     Response delayedBy(Duration by) {
-        return new Response(status, headers, body, by);
+        return new Response(status, headers, body, by, byteInterval);
+    }
+
+    Response trickled(Duration perByte) {
+        return new Response(status, headers, body, delay, perByte);
     }
 }

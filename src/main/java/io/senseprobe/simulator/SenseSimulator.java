@@ -45,6 +45,8 @@ public final class SenseSimulator implements AutoCloseable {
         // the JDK server writes headers and body separately: without TCP_NODELAY clients stall on delayed ACKs.
         // Read once when the JDK server classes load, so it must be set before the first server is created.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // the JDK server closes idle keep-alive connections above 200; tests keep hundreds pooled, one per credential
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
     }
 
     private final SimulatorFiles files;
@@ -62,6 +64,7 @@ public final class SenseSimulator implements AutoCloseable {
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
     // read by handler threads (REDIRECT) while start() may still be filling it
     private final Map<Listener, Integer> ports = new ConcurrentHashMap<>();
+    private final Map<Listener, HttpsListener> httpsListeners = new ConcurrentHashMap<>();
     private final List<AutoCloseable> running = new ArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
     private volatile Duration slowDelay = DEFAULT_SLOW_DELAY;
@@ -117,6 +120,7 @@ public final class SenseSimulator implements AutoCloseable {
         HttpsListener https = new HttpsListener(listener, bind, port, certs.serverFor(listener), certs.siteCa.cert(),
                 executor, this::answer, this::record);
         running.add(https);
+        httpsListeners.put(listener, https);
         ports.put(listener, https.port());
     }
 
@@ -136,6 +140,7 @@ public final class SenseSimulator implements AutoCloseable {
             case NOT_JSON -> Response.html(200, "<!DOCTYPE html><html><head><title>Qlik Sense</title></head>"
                     + "<body><h1>Qlik Sense</h1><p>A login page, not JSON.</p></body></html>");
             case SLOW -> QrsApi.handle(request).delayedBy(slowDelay);
+            case TRICKLE -> QrsApi.handle(request).trickled(Duration.ofSeconds(1));
             case REDIRECT -> Response.empty(302).withHeader("Location", "https://" + request.hostName() + ":"
                     + port(Listener.REDIRECT_TARGET) + request.path()
                     + (request.rawQuery() == null ? "" : "?" + request.rawQuery()));
@@ -160,6 +165,30 @@ public final class SenseSimulator implements AutoCloseable {
             throw new IllegalStateException(listener + " is not listening");
         }
         return port;
+    }
+
+    /**
+     * How many TLS connections the listener accepted since start: each one a handshake (full or resumed), so a
+     * client that reuses pooled connections adds none.
+     */
+    public long tlsConnections(Listener listener) {
+        HttpsListener https = httpsListeners.get(listener);
+        if (https == null) {
+            throw new IllegalStateException(listener + " speaks no TLS");
+        }
+        return https.connections();
+    }
+
+    /**
+     * A further client certificate trusted by the mutual-TLS listeners, like another site's QMC export: subject
+     * CN=QlikClient and the same issuer as {@code files().clientCert()}, its own key (EC P-256: hundreds are made per
+     * test run, RSA keys take too long). Writes {@code client.pem} and {@code client_key.pem} into {@code dir}.
+     */
+    public ClientCredential issueClientCredential(Path dir) {
+        Pki.Issued issued = Pki.clientCert(certs.siteCa, Pki.newEcKeyPair());
+        Path cert = Pki.write(dir.resolve("client.pem"), Pki.certificatesPem(issued.cert()));
+        Path key = Pki.write(dir.resolve("client_key.pem"), Pki.pkcs8Pem(issued.privateKey()));
+        return new ClientCredential(cert.toAbsolutePath(), key.toAbsolutePath(), ClientCredential.fingerprint(issued.cert()));
     }
 
     /** The certificate and key files of this run, absolute paths. */

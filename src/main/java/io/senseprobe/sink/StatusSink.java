@@ -1,25 +1,30 @@
 package io.senseprobe.sink;
 
-import io.senseprobe.result.ResultKeys;
-import io.senseprobe.result.ResultJson;
 import io.senseprobe.AtomicFiles;
 import io.senseprobe.result.CheckResult;
+import io.senseprobe.result.ResultJson;
+import io.senseprobe.result.ResultKeys;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * {@code <results>/status.json}: the latest record of every inventory connection and check,
- * {@code {"updatedAt": ..., "connections": {"<connection>/<check>": record}}}. Rewritten whole, through a temporary
- * file and an atomic rename, so a reader never sees half of it. Inbox results never come here.
+ * {@code {"updatedAt": ..., "connections": {"<connection>/<check>": record}}}. A result only updates memory; the file
+ * is rewritten whole by {@link #flush()} (the sinks route's status timer, at most once per
+ * {@code sense.status.write-interval}, and once more when the service stops), through a temporary file and an atomic
+ * rename, so a reader never sees half of it — and a sweep of 1,000 results costs one write, not 1,000.
+ * Inbox results never come here.
  */
-public final class StatusSink implements ResultSink {
+public final class StatusSink extends ServiceSupport implements ResultSink {
     private final Path file;
     private final Clock clock;
     private final Map<String, CheckResult> latest = new TreeMap<>();
+    private boolean dirty;
 
     public StatusSink(Path resultsDir, Clock clock) {
         this.file = resultsDir.resolve("status.json");
@@ -33,21 +38,44 @@ public final class StatusSink implements ResultSink {
     @Override
     public synchronized void write(CheckResult result) {
         latest.put(ResultKeys.of(result), result);
-        save();
+        dirty = true;
     }
 
-    /** Drops every connection not named (deleted or renamed definitions); rewrites only when something left. */
+    /** Drops every connection not named (deleted or renamed definitions). */
     public synchronized void retainConnections(Collection<String> connections) {
-        boolean removed = latest.keySet().removeIf(key -> !connections.contains(ResultKeys.connectionOf(key)));
-        if (removed) {
-            save();
+        if (latest.keySet().removeIf(key -> !connections.contains(ResultKeys.connectionOf(key)))) {
+            dirty = true;
         }
     }
 
-    private void save() {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("updatedAt", clock.instant().toString());
-        status.put("connections", latest);
-        AtomicFiles.write(file, ResultJson.pretty(status), false);
+    /** Writes the file when anything changed since the last write. */
+    public void flush() {
+        String json;
+        synchronized (this) {
+            if (!dirty) {
+                return;
+            }
+            dirty = false;
+            Map<String, Object> status = new LinkedHashMap<>();
+            status.put("updatedAt", clock.instant().toString());
+            status.put("connections", new TreeMap<>(latest));
+            json = ResultJson.pretty(status);
+        }
+        try {
+            AtomicFiles.write(file, json, false);
+        } catch (RuntimeException e) {
+            markDirty();
+            throw e;
+        }
+    }
+
+    private synchronized void markDirty() {
+        dirty = true;
+    }
+
+    @Override
+    protected void doStop() {
+        // the last results of a stopping service are not lost
+        flush();
     }
 }

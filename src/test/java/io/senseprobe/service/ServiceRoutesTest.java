@@ -63,9 +63,9 @@ class ServiceRoutesTest {
             Files.copy(harness.example("sim-qrs-ip-host"), home.resolve("connections/ip.yaml"));
             harness.startService();
             // alerts 2, check 1, inbox 2, inventory 2, sinks 1, the user's 1
-            assertEquals(9, harness.service.context().getRoutes().size());
+            assertEquals(10, harness.service.context().getRoutes().size());
             assertTrue(harness.service.context().getRoute("failed-to-file") != null);
-            for (String id : List.of("inbox", "inventory", "check", "sinks", "alerts")) {
+            for (String id : List.of("inbox", "inventory", "check", "sinks", "status", "alerts")) {
                 assertTrue(harness.service.context().getRoute(id) != null, "route id " + id);
             }
             Path copies = home.resolve("copies/failed.jsonl");

@@ -10,7 +10,7 @@ final class HttpClientCalls {
     static void touchEveryHttpListener(SenseSimulator sim) throws Exception {
         HttpClient client = TlsClients.mutual(sim.files());
         for (Listener listener : Listener.values()) {
-            if (listener == Listener.RESET || listener == Listener.SLOW) {
+            if (listener == Listener.RESET || listener == Listener.SLOW || listener == Listener.TRICKLE) {
                 continue;
             }
             try {

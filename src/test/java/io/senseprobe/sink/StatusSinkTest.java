@@ -32,12 +32,15 @@ class StatusSinkTest {
         sink.write(Records.ok("central", "2026-01-02T03:00:00Z"));
         sink.write(Records.failed("central", "now broken"));
         sink.write(Records.ok("cloud", "2026-01-02T03:00:00Z"));
+        assertFalse(Files.exists(sink.file()), "written per result, not coalesced");
+        sink.flush();
         JsonNode status = JSON.readTree(sink.file().toFile());
         assertEquals("2026-01-02T03:04:05Z", status.path("updatedAt").asText());
         assertEquals("failed", status.path("connections").path("central/qrs-about").path("status").asText());
         assertEquals(2, status.path("connections").size());
 
         sink.retainConnections(Set.of("cloud"));
+        sink.flush();
         status = JSON.readTree(sink.file().toFile());
         assertEquals(1, status.path("connections").size());
         assertTrue(status.path("connections").has("cloud/qrs-about"));
@@ -47,6 +50,7 @@ class StatusSinkTest {
     void readersNeverSeeHalfAFileWhileManyThreadsWrite() throws Exception {
         StatusSink sink = new StatusSink(out, Clock.systemUTC());
         sink.write(Records.ok("first", "2026-01-02T03:00:00Z"));
+        sink.flush();
         AtomicBoolean torn = new AtomicBoolean();
         AtomicBoolean writing = new AtomicBoolean(true);
         Thread reader = new Thread(() -> {
@@ -62,7 +66,10 @@ class StatusSinkTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         for (int i = 0; i < 300; i++) {
             int n = i;
-            pool.submit(() -> sink.write(Records.ok("c" + (n % 30), "2026-01-02T03:00:00Z")));
+            pool.submit(() -> {
+                sink.write(Records.ok("c" + (n % 30), "2026-01-02T03:00:00Z"));
+                sink.flush();
+            });
         }
         pool.shutdown();
         pool.awaitTermination(20, TimeUnit.SECONDS);

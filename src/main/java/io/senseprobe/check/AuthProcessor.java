@@ -1,6 +1,7 @@
-package io.senseprobe.auth;
+package io.senseprobe.check;
 
-import io.senseprobe.check.CheckAttempt;
+import io.senseprobe.auth.TlsContexts;
+import io.senseprobe.auth.Xrfkey;
 import io.senseprobe.definition.AuthType;
 import io.senseprobe.definition.Definition;
 import java.net.URLEncoder;
@@ -10,18 +11,12 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /**
- * Prepares one HTTPS request of a check: the connection's TLS context and host name verifier (as bean names the
- * route's toD uses), then only the headers Sense should see — camel-http sends every message header.
+ * Prepares one HTTPS request of a check: the credential's TLS material (the HTTP client picks its TLS context and
+ * pooled connection from it, see {@code CheckHttpClient}), the site's address in {@code CamelHttpUri}, then only the
+ * headers Sense should see — camel-http sends every message header.
  * cert: X-Qlik-User; jwt and apikey: a bearer token; QRS/QPS calls: a fresh xrfkey in query and header.
  */
 public final class AuthProcessor implements Processor {
-    public static final String VERIFY_HOST_NAMES = "senseHostnameVerifier";
-    public static final String SKIP_HOST_NAMES = "senseNoHostnameVerifier";
-    public static final String ADDRESS = "senseAddress";
-    public static final String TLS_BEAN = "senseTlsBean";
-    public static final String VERIFIER_BEAN = "senseVerifierBean";
-    public static final String TIMEOUT_MS = "senseTimeoutMs";
-
     private final TlsContexts tlsContexts;
 
     public AuthProcessor(TlsContexts tlsContexts) {
@@ -33,17 +28,15 @@ public final class AuthProcessor implements Processor {
         CheckAttempt attempt = exchange.getProperty(CheckAttempt.PROPERTY, CheckAttempt.class);
         Definition d = attempt.definition();
         if (attempt.tls() == null) {
-            attempt.useTls(tlsContexts.forDefinition(d), d.secure() ? VERIFY_HOST_NAMES : SKIP_HOST_NAMES);
+            attempt.useTls(tlsContexts.forDefinition(d));
         }
         exchange.setProperty(CheckAttempt.AGAIN, false);
-        exchange.setProperty(ADDRESS, attempt.address());
-        exchange.setProperty(TLS_BEAN, attempt.tlsBean());
-        exchange.setProperty(VERIFIER_BEAN, attempt.verifierBean());
-        exchange.setProperty(TIMEOUT_MS, attempt.timeoutMillis());
 
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setBody(null);
+        // one endpoint serves every site: the address of this one travels with the message
+        message.setHeader(Exchange.HTTP_URI, "https://" + attempt.address());
         message.setHeader(Exchange.HTTP_METHOD, "GET");
         message.setHeader(Exchange.HTTP_PATH, attempt.path());
         String query = attempt.query();

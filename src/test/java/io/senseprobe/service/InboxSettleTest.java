@@ -15,13 +15,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** From a complete file to its report on disk, with the default settle time of 500 ms: the goal is p95 under 1 s. */
-class InboxLatencyTest {
+/**
+ * From a complete file to its report on disk, with the default settle time of 500 ms: every file gets its report,
+ * none before the settle time. How fast (the goal: p95 under 1 s) is measured by bench/inbox, not here: a timed
+ * assertion flakes under load and is too loose to catch a slide.
+ */
+class InboxSettleTest {
     @TempDir
     Path home;
 
     @Test
-    void reportsAppearSoonAfterTheSettleTime() throws Exception {
+    void everyFileGetsItsReportAndNoneBeforeTheSettleTime() throws Exception {
         try (ServiceHarness harness = ServiceHarness.withSimulator(home)) {
             harness.startService("sense.inbox.settle", "500ms");
             Path inbox = home.resolve("inbox");
@@ -41,13 +45,8 @@ class InboxLatencyTest {
                 latencies.add(Files.getLastModifiedTime(report).toMillis() - writtenAt);
             }
             Collections.sort(latencies);
-            long p95 = latencies.get(18);
-            System.err.println("Inbox latency, ms (settle 500 ms): median " + latencies.get(10) + ", p95 " + p95
-                    + ", max " + latencies.get(19));
             assertEquals(20, latencies.size());
             assertTrue(latencies.get(0) >= 450, "taken before the settle time: " + latencies);
-            // the goal is 1 s; the margin is for a build machine shared with other builds
-            assertTrue(p95 < 2000, "p95 " + p95 + " ms: " + latencies);
         }
     }
 

@@ -1,0 +1,95 @@
+package io.senseprobe.check.http;
+
+import io.senseprobe.check.CheckAttempt;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import org.apache.camel.Exchange;
+import org.apache.hc.client5.http.classic.ExecChain;
+import org.apache.hc.client5.http.classic.ExecChainHandler;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.Cancellable;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * First in the HTTP client's chain for every request of a check:
+ * <ul>
+ * <li>pool key: the credential's key as the connection's user token, so a pooled connection opened with one client
+ * certificate (or trust setting) only ever carries requests of that same credential;</li>
+ * <li>TLS: the credential's material for {@link CredentialTlsStrategy} should a new connection be needed;</li>
+ * <li>deadline: every timeout is what is left of the check's own, and at the deadline the request is aborted (its
+ * connection closed, so even a server that trickles bytes frees the worker);</li>
+ * <li>a kept-alive connection the server closed while idle: tried once more on a fresh connection, since that race
+ * says nothing about the site.</li>
+ * </ul>
+ */
+final class CheckExecHandler implements ExecChainHandler {
+    static final String NAME = "sense-check";
+    // camel-http puts the exchange here when the component has an activity listener (see ExchangeInContext)
+    static final String EXCHANGE = "org.apache.camel.Exchange";
+    private static final Logger LOG = LoggerFactory.getLogger(CheckExecHandler.class);
+
+    private final Deadlines deadlines;
+
+    CheckExecHandler(Deadlines deadlines) {
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
+            throws IOException, HttpException {
+        CheckAttempt attempt = attemptOf(scope.clientContext);
+        if (attempt == null || attempt.tls() == null) {
+            return chain.proceed(request, scope);
+        }
+        if (attempt.timedOut()) {
+            throw new InterruptedIOException("The check's deadline passed before the request was sent");
+        }
+        HttpClientContext context = scope.clientContext;
+        context.setUserToken(attempt.tls().key());
+        context.setAttribute(CredentialTlsStrategy.MATERIAL, attempt.tls());
+        context.setAttribute(CredentialTlsStrategy.SEEN, attempt.tlsSeen());
+        Timeout left = Timeout.ofMilliseconds(Math.max(1, attempt.remainingMillis()));
+        context.setRequestConfig(RequestConfig.copy(context.getRequestConfigOrDefault())
+                .setConnectionRequestTimeout(left).setConnectTimeout(left).setResponseTimeout(left).build());
+        if (scope.originalRequest instanceof Cancellable cancellable) {
+            attempt.requestStarted(cancellable);
+        }
+        deadlines.arm(attempt);
+        try {
+            return chain.proceed(request, scope);
+        } catch (IOException e) {
+            if (!closedWhileIdle(e, context) || attempt.timedOut() || scope.execRuntime.isExecutionAborted()) {
+                throw e;
+            }
+            LOG.debug("Connection {}: the pooled connection was closed by the server; once more on a new one",
+                    attempt.definition().name());
+            context.removeAttribute(CredentialTlsStrategy.NEW_CONNECTION);
+            return chain.proceed(ClassicRequestBuilder.copy(scope.originalRequest).build(), scope);
+        } finally {
+            attempt.tlsSeen().sessionUsed(context.getSSLSession());
+        }
+    }
+
+    /** A pooled connection (none was opened for this request) that died before any answer came. */
+    private static boolean closedWhileIdle(IOException e, HttpClientContext context) {
+        boolean pooled = context.getAttribute(CredentialTlsStrategy.NEW_CONNECTION) == null;
+        boolean noAnswer = e instanceof NoHttpResponseException
+                || (e instanceof SocketException && !(e instanceof ConnectException));
+        return pooled && noAnswer;
+    }
+
+    private static CheckAttempt attemptOf(HttpClientContext context) {
+        Object exchange = context.getAttribute(EXCHANGE);
+        return exchange instanceof Exchange e ? e.getProperty(CheckAttempt.PROPERTY, CheckAttempt.class) : null;
+    }
+}

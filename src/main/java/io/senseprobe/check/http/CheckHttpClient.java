@@ -1,0 +1,68 @@
+package io.senseprobe.check.http;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.pool.PoolReusePolicy;
+import org.apache.hc.core5.util.TimeValue;
+
+/**
+ * The HTTP side of every check: one camel-http endpoint, one HttpClient and one connection pool for all sites and
+ * credentials (not an endpoint, client and pool per TLS context, which at 1,000 connections meant 1,000 of each).
+ * The pool key follows the credential ({@link CheckExecHandler}), the TLS context of a new connection too
+ * ({@link CredentialTlsStrategy}), so pooled mutual-TLS connections are reused across ticks without ever carrying
+ * another definition's request. Idle connections are closed after {@link #IDLE}; a connection idle for over a
+ * second is checked before reuse (the server may have closed it).
+ */
+public final class CheckHttpClient {
+    /** Enough for one kept-alive connection per credential and site of a large inventory. */
+    static final int MAX_CONNECTIONS = 5_000;
+    static final TimeValue IDLE = TimeValue.ofMinutes(5);
+
+    private final PoolingHttpClientConnectionManager pool;
+
+    private CheckHttpClient(PoolingHttpClientConnectionManager pool) {
+        this.pool = pool;
+    }
+
+    /** Sets up the context's {@code https} component for the check route; idle connections are swept every minute. */
+    public static CheckHttpClient install(CamelContext context) {
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(new CredentialTlsStrategy())
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT)
+                .setConnPoolPolicy(PoolReusePolicy.LIFO)
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                // the pool key carries the credential: many credentials may share one site's route
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1)).build())
+                .build();
+        ScheduledExecutorService timer = context.getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(CheckHttpClient.class, "sense-deadlines");
+        Deadlines deadlines = new Deadlines(timer);
+        timer.scheduleWithFixedDelay(() -> {
+            pool.closeExpired();
+            pool.closeIdle(IDLE);
+        }, 1, 1, TimeUnit.MINUTES);
+
+        HttpComponent https = context.getComponent("https", HttpComponent.class);
+        // camel-http closes a component-level pool when the context stops
+        https.setClientConnectionManager(pool);
+        https.setHttpActivityListener(new ExchangeInContext());
+        https.setHttpClientConfigurer(builder -> builder.addExecInterceptorFirst(CheckExecHandler.NAME,
+                new CheckExecHandler(deadlines)));
+        return new CheckHttpClient(pool);
+    }
+
+    /** Connections open now, leased or idle (tests and metrics: the pool follows the inventory). */
+    public int openConnections() {
+        return pool.getTotalStats().getLeased() + pool.getTotalStats().getAvailable();
+    }
+}
