@@ -9,7 +9,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "connection-test", defaultValueProvider = EnvDefaults.class, sortOptions = false,
+@Command(name = "connection-test", mixinStandardHelpOptions = true, defaultValueProvider = EnvDefaults.class, sortOptions = false,
         description = "Test the connection to a Qlik Cloud tenant (GET /api/v1/users/me), like Ctrl-Q's qscloud connection-test.")
 final class QscloudConnectionTest extends ConnectionTest {
     @Option(names = "--tenant-host", paramLabel = "HOST", description = "Tenant host, e.g. mytenant.eu.qlikcloud.com.")

@@ -9,7 +9,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "connection-test", defaultValueProvider = EnvDefaults.class, sortOptions = false,
+@Command(name = "connection-test", mixinStandardHelpOptions = true, defaultValueProvider = EnvDefaults.class, sortOptions = false,
         description = "Test the connection to a client-managed Qlik Sense server (GET /qrs/about), like Ctrl-Q's qseow connection-test.")
 final class QseowConnectionTest extends ConnectionTest {
     @Option(names = "--host", paramLabel = "HOST", description = "Qlik Sense server to connect to.")

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the service until stopped (Ctrl-C, SIGTERM): check every connection in connections/ on an "
                 + "interval, check files dropped into inbox/ once, write results to the log and out/.",
                 "Configured by config/application.properties; every key can be set as an environment variable "

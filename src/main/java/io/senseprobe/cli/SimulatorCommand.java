@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "simulator", sortOptions = false,
+@Command(name = "simulator", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the Qlik Sense simulator: writes fresh certificates and example definitions into DIR, prints its ports as one JSON line, runs until stopped.")
 final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Folder for certificates (client.pem, client_key.pem, root.pem, ...) and connections/.")

@@ -104,6 +104,11 @@ public final class Inventory {
         }
     }
 
+    /** True when the connection is in the inventory now: one look-up (the alerts ask for every result and tick). */
+    public synchronized boolean isActive(String connection) {
+        return schedule.containsKey(key(connection));
+    }
+
     /** The connections being checked now, by name, and the definition each runs with. */
     public synchronized Map<String, Definition> active() {
         Map<String, Definition> active = new LinkedHashMap<>();

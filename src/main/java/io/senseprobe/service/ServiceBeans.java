@@ -60,7 +60,7 @@ public final class ServiceBeans implements CamelConfiguration {
         AlertService alerts = AlertService.create(context, settings.alerts(), settings.resultsDir(), appHome, clock);
         registry.bind(AlertService.BEAN, alerts);
         Inventory inventory = new Inventory(settings, loader, status, clock, new DefinitionFileAlerts(alerts, clock));
-        alerts.forgetUnless(connection -> inventory.active().containsKey(connection));
+        alerts.forgetUnless(inventory::isActive);
         registry.bind("inventory", inventory);
         registry.bind("inbox", new Inbox(settings, loader, inboxChecks, clock));
         // the bounded pools the routes hand checks to; Camel shuts them down with the context

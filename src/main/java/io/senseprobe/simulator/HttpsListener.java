@@ -15,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -143,14 +144,20 @@ final class HttpsListener implements AutoCloseable {
                 if (response.byteInterval().isZero()) {
                     out.write(body);
                 } else {
-                    // ends with an IOException when the client goes away, or an interrupt when the simulator closes
-                    for (byte b : body) {
-                        out.write(b);
-                        out.flush();
-                        Thread.sleep(response.byteInterval().toMillis());
-                    }
+                    trickle(out, body, response.byteInterval());
                 }
             }
+        }
+    }
+
+    /** Ends early with an IOException when the client goes away, or an interrupt when the simulator closes. */
+    private static void trickle(OutputStream out, byte[] body, Duration interval) throws IOException, InterruptedException {
+        for (int i = 0; i < body.length; i++) {
+            if (i > 0) {
+                Thread.sleep(interval.toMillis());
+            }
+            out.write(body[i]);
+            out.flush();
         }
     }
 

@@ -14,6 +14,8 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,8 +45,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Test PKI with Bouncy Castle: a CA, server and client certificates signed by it, RSA 2048 keys,
- * and PEM files in every form a QMC export (or an admin with openssl) produces.
+ * Test PKI with Bouncy Castle: a CA, server and client certificates signed by it (RSA 2048 keys, or EC P-256 for
+ * the many extra clients), and PEM files in every form a QMC export (or an admin with openssl) produces.
  * Errors are unchecked: this is test and simulator tooling.
  */
 public final class Pki {
@@ -91,7 +93,7 @@ public final class Pki {
     public static KeyPair newEcKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"), RANDOM);
+            generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot generate an EC key pair", e);
@@ -155,8 +157,7 @@ public final class Pki {
             X509v3CertificateBuilder builder = builder(new X500Name(ca.subject()), new X500Name("CN=" + cn),
                     keys.getPublic(), notBefore, notAfter)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true,
-                            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage(keys.getPublic())))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
                     .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(ca.cert()));
@@ -167,6 +168,12 @@ public final class Pki {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot issue certificate CN=" + cn, e);
         }
+    }
+
+    // an EC key only signs (RFC 5480): keyEncipherment is for RSA key transport
+    private static int keyUsage(PublicKey key) {
+        return key instanceof RSAPublicKey ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment
+                : KeyUsage.digitalSignature;
     }
 
     private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, PublicKey key, Instant notBefore,

@@ -9,12 +9,12 @@ import java.util.Map;
 /**
  * One HTTP request a listener received, with the status it was answered with (rejected ones too).
  *
- * @param headers           case-insensitive keys
- * @param clientCertSubject the subject of the client certificate, e.g. {@code CN=QlikClient}; null without one
- * @param userDirectory     from the X-Qlik-User header (URL-decoded); null without the header
- * @param userId            from the X-Qlik-User header (URL-decoded); null without the header
- * @param clientCertFingerprint lower-case hex SHA-256 of the client certificate the request arrived on (which of
- *                          many certificates with the same subject); null without one
+ * @param headers               case-insensitive keys
+ * @param clientCertSubject     the subject of the client certificate, e.g. {@code CN=QlikClient}; null without one
+ * @param userDirectory         from the X-Qlik-User header (URL-decoded); null without the header
+ * @param userId                from the X-Qlik-User header (URL-decoded); null without the header
+ * @param clientCertFingerprint lower-case hex SHA-256 of the DER of the client's leaf certificate: which of many
+ *                              certificates with the same subject the request arrived on; null without one
  */
 public record RecordedRequest(
         Listener listener,

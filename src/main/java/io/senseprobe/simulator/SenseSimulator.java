@@ -169,7 +169,9 @@ public final class SenseSimulator implements AutoCloseable {
 
     /**
      * How many TLS connections the listener accepted since start: each one a handshake (full or resumed), so a
-     * client that reuses pooled connections adds none.
+     * client that reuses pooled connections adds none. The JDK server sets up TLS, once per connection, when the
+     * connection first turns readable (its ClientHello, or its close): failed handshakes count, and so does a bare
+     * TCP connect once it closes. {@link Listener#RESET} has none to count and throws.
      */
     public long tlsConnections(Listener listener) {
         HttpsListener https = httpsListeners.get(listener);

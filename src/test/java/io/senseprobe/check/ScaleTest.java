@@ -14,36 +14,19 @@ import io.senseprobe.simulator.ClientCredential;
 import io.senseprobe.simulator.Listener;
 import io.senseprobe.simulator.RecordedRequest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Many connections, each with its own client certificate (as every Sense site has its own QMC export, all with
  * subject CN=QlikClient): every healthy site is OK, a pooled connection only ever carries requests of the
  * credential that opened it, and later sweeps reuse the pool without growing anything.
  */
-class ScaleTest {
-    @TempDir
-    static Path dir;
-    static CheckFixture fx;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fx = CheckFixture.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
+class ScaleTest extends SimulatorCheckTest {
 
     /** {@code count} definitions on the QRS listener, each with a new credential and its own user id. */
     static Map<String, ClientCredential> sites(String prefix, int count, List<Definition> into) throws Exception {

@@ -94,6 +94,46 @@ class FaultListenersTest extends SimulatorTest {
     }
 
     @Test
+    void trickleSendsItsHeadersAtOnceThenTheBodyOneByteASecond() throws Exception {
+        int length = Json.bytes(QrsApi.about()).length;
+        long start = System.nanoTime();
+        try (RawHttpsCalls.Opened trickle = RawHttpsCalls.get(sim.files(), sim.port(Listener.TRICKLE), "/qrs/about")) {
+            assertEquals("HTTP/1.1 200 OK", trickle.statusLine());
+            assertTrue(trickle.headers().get("Content-Type").startsWith("application/json"), trickle.headers()::toString);
+            // the whole /qrs/about body is announced: it takes minutes to arrive
+            assertEquals(String.valueOf(length), trickle.headers().get("Content-Length"));
+            assertTrue(length > 100, "body length " + length);
+            assertEquals('{', trickle.body().read());
+            assertTrue(millisSince(start) < 1500, "first byte after " + millisSince(start) + " ms");
+
+            long firstByte = System.nanoTime();
+            int read = 1;
+            while (millisSince(firstByte) < 2000 && trickle.body().read() >= 0) {
+                read++;
+            }
+            assertTrue(read >= 2 && read < 5, read + " bytes in about 2 s");
+        }
+    }
+
+    @Test
+    void trickleStopsWhenTheClientGoesAway() throws Exception {
+        try (RawHttpsCalls.Opened trickle = RawHttpsCalls.get(sim.files(), sim.port(Listener.TRICKLE), "/qrs/about")) {
+            trickle.body().read();
+            assertTrue(RawHttpsCalls.tricklingThreads() >= 1);
+        }
+        // the next byte or two written to the closed connection fail
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (RawHttpsCalls.tricklingThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, RawHttpsCalls.tricklingThreads(), "still trickling 10 s after the client left");
+    }
+
+    private static long millisSince(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime).toMillis();
+    }
+
+    @Test
     void rateLimitedAlternatesUntilArmedThenCounts() throws Exception {
         // unarmed: 429 (retry-after 1), 200, 429, ...
         HttpResponse<String> first = about(Listener.RATE_LIMITED);

@@ -12,12 +12,14 @@ import io.senseprobe.auth.PemException;
 import io.senseprobe.auth.PemReader;
 import io.senseprobe.result.Category;
 import io.senseprobe.result.CertificateNames;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -127,10 +129,37 @@ class FilesAndLifecycleTest {
         HttpClientCalls.touchEveryHttpListener(sim);
         sim.close();
         Thread.sleep(50);
-        List<String> left = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+        assertEquals(List.of(), simulatorThreads());
+    }
+
+    @Test
+    void closeStopsATrickleMidBody() throws Exception {
+        SenseSimulator sim = SenseSimulator.start(dir);
+        try (RawHttpsCalls.Opened trickle = RawHttpsCalls.get(sim.files(), sim.port(Listener.TRICKLE), "/qrs/about")) {
+            trickle.body().read();
+            long start = System.nanoTime();
+            sim.close();
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 3000, "close waited for the trickle");
+            // the client sees its connection end, not the rest of the body
+            int rest = 0;
+            try {
+                while (trickle.body().read() >= 0) {
+                    rest++;
+                }
+            } catch (IOException e) {
+                // closed without close_notify: as good as an end
+            }
+            assertTrue(rest < 3, rest + " more bytes");
+        }
+        Thread.sleep(50);
+        assertEquals(List.of(), simulatorThreads());
+        assertEquals(0, RawHttpsCalls.tricklingThreads());
+    }
+
+    private static List<String> simulatorThreads() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                 .filter(n -> n.startsWith("sense-sim-") || n.startsWith("HTTP-Dispatcher") || n.equals("idle-timeout-task"))
                 .toList();
-        assertEquals(List.of(), left);
     }
 
     /** A run of free consecutive ports on the loopback address. */

@@ -30,7 +30,12 @@ final class TlsClients {
 
     /** Mutual TLS: presents the client certificate, trusts only the root file. */
     static HttpClient mutual(Path cert, Path key, Path root) throws Exception {
-        return client(sslContext(new KeyManager[] {new FixedKeyManager(cert, key)}, root));
+        return client(mutualContext(cert, key, root));
+    }
+
+    /** The SSLContext of {@link #mutual(Path, Path, Path)}, for raw sockets. */
+    static SSLContext mutualContext(Path cert, Path key, Path root) throws Exception {
+        return sslContext(new KeyManager[] {new FixedKeyManager(cert, key)}, root);
     }
 
     static HttpClient mutual(SimulatorFiles files) throws Exception {

@@ -5,8 +5,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.pool.PoolReusePolicy;
@@ -24,6 +26,7 @@ public final class CheckHttpClient {
     /** Enough for one kept-alive connection per credential and site of a large inventory. */
     static final int MAX_CONNECTIONS = 5_000;
     static final TimeValue IDLE = TimeValue.ofMinutes(5);
+    private static final int BUFFER_BYTES = 2048;
 
     private final PoolingHttpClientConnectionManager pool;
 
@@ -41,6 +44,9 @@ public final class CheckHttpClient {
                 // the pool key carries the credential: many credentials may share one site's route
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
                 .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
+                // Sense answers a check in a few hundred bytes: small buffers, since a thousand connections stay open
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(Http1Config.custom().setBufferSize(BUFFER_BYTES).build()).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setValidateAfterInactivity(TimeValue.ofSeconds(1)).build())
                 .build();
