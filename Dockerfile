@@ -18,6 +18,6 @@ COPY config /app/config
 RUN mkdir -p /app/connections /app/inbox /app/out
 ENV SENSE_PROBE_HOME=/app
 EXPOSE 9876
-# the launcher's memory settings (see ./sense-probe): 1,000 connections within 256 MB RSS
-ENTRYPOINT ["java", "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Dfile.encoding=UTF-8", "-jar", "/app/target/sense-probe.jar"]
+# the launcher's memory settings for the service (see ./sense-probe): 1,000 connections within 256 MB RSS
+ENTRYPOINT ["java", "-Xmx112m", "-Xms112m", "-XX:+AlwaysPreTouch", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Dfile.encoding=UTF-8", "-jar", "/app/target/sense-probe.jar"]
 CMD ["run"]

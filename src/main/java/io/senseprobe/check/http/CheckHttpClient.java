@@ -6,7 +6,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -15,33 +14,34 @@ import org.apache.hc.core5.pool.PoolReusePolicy;
 import org.apache.hc.core5.util.TimeValue;
 
 /**
- * The HTTP side of every check: one camel-http endpoint, one HttpClient and one connection pool for all sites and
- * credentials (not an endpoint, client and pool per TLS context, which at 1,000 connections meant 1,000 of each).
+ * The HTTP side of every check: one camel-http endpoint and one HttpClient for all sites and credentials (not an
+ * endpoint, client, pool and threads per TLS context, which at 1,000 connections meant 1,000 of each), over a
+ * connection pool per credential ({@link CredentialPools}).
  * The pool key follows the credential ({@link CheckExecHandler}), the TLS context of a new connection too
  * ({@link CredentialTlsStrategy}), so pooled mutual-TLS connections are reused across ticks without ever carrying
  * another definition's request. Idle connections are closed after {@link #IDLE}; a connection idle for over a
  * second is checked before reuse (the server may have closed it).
  */
 public final class CheckHttpClient {
-    /** Enough for one kept-alive connection per credential and site of a large inventory. */
+    /** Per credential: enough for one kept-alive connection per site of a large inventory. */
     static final int MAX_CONNECTIONS = 5_000;
     static final TimeValue IDLE = TimeValue.ofMinutes(5);
     private static final int BUFFER_BYTES = 2048;
 
-    private final PoolingHttpClientConnectionManager pool;
+    private final CredentialPools pools;
 
-    private CheckHttpClient(PoolingHttpClientConnectionManager pool) {
-        this.pool = pool;
+    private CheckHttpClient(CredentialPools pools) {
+        this.pools = pools;
     }
 
     /** Sets up the context's {@code https} component for the check route; idle connections are swept every minute. */
     public static CheckHttpClient install(CamelContext context) {
-        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+        CredentialPools pools = new CredentialPools(() -> PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(new CredentialTlsStrategy())
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT)
                 .setConnPoolPolicy(PoolReusePolicy.LIFO)
                 .setMaxConnTotal(MAX_CONNECTIONS)
-                // the pool key carries the credential: many credentials may share one site's route
+                // one credential, many sites: the limit is per pool, not per site
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
                 .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
                 // Sense answers a check in a few hundred bytes: small buffers, since a thousand connections stay open
@@ -49,26 +49,23 @@ public final class CheckHttpClient {
                         .http1Config(Http1Config.custom().setBufferSize(BUFFER_BYTES).build()).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setValidateAfterInactivity(TimeValue.ofSeconds(1)).build())
-                .build();
+                .build());
         ScheduledExecutorService timer = context.getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(CheckHttpClient.class, "sense-deadlines");
         Deadlines deadlines = new Deadlines(timer);
-        timer.scheduleWithFixedDelay(() -> {
-            pool.closeExpired();
-            pool.closeIdle(IDLE);
-        }, 1, 1, TimeUnit.MINUTES);
+        timer.scheduleWithFixedDelay(() -> pools.closeIdle(IDLE), 1, 1, TimeUnit.MINUTES);
 
         HttpComponent https = context.getComponent("https", HttpComponent.class);
         // camel-http closes a component-level pool when the context stops
-        https.setClientConnectionManager(pool);
+        https.setClientConnectionManager(pools);
         https.setHttpActivityListener(new ExchangeInContext());
         https.setHttpClientConfigurer(builder -> builder.addExecInterceptorFirst(CheckExecHandler.NAME,
                 new CheckExecHandler(deadlines)));
-        return new CheckHttpClient(pool);
+        return new CheckHttpClient(pools);
     }
 
     /** Connections open now, leased or idle (tests and metrics: the pool follows the inventory). */
     public int openConnections() {
-        return pool.getTotalStats().getLeased() + pool.getTotalStats().getAvailable();
+        return pools.openConnections();
     }
 }
