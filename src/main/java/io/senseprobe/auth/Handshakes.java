@@ -21,17 +21,12 @@ public final class Handshakes {
 
     /** Runs the handshake with {@code seen} receiving what the key and trust managers see. */
     public static <T> T observe(TlsSeen seen, Step<T> handshake) throws IOException {
-        TlsSeen outer = CURRENT.get();
         CURRENT.set(seen);
         seen.handshakeStarted();
         try {
             return handshake.run();
         } finally {
-            if (outer == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(outer);
-            }
+            CURRENT.remove();
         }
     }
 

@@ -36,7 +36,14 @@ public final class TlsContexts {
     static final Duration UNUSED_FOR = Duration.ofHours(1);
     private static final long SWEEP_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
 
-    private record Cached(TlsMaterial material, long lastUsedNanos) {
+    private static final class Cached {
+        final TlsMaterial material;
+        volatile long lastUsedNanos;
+
+        Cached(TlsMaterial material, long now) {
+            this.material = material;
+            this.lastUsedNanos = now;
+        }
     }
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -53,15 +60,15 @@ public final class TlsContexts {
         sweepUnused(now);
         Cached cached = cache.get(key);
         if (cached == null) {
-            TlsMaterial built = build(d, key, certPem, keyPem, rootPem);
-            Cached raced = cache.putIfAbsent(key, new Cached(built, now));
+            Cached built = new Cached(build(d, key, certPem, keyPem, rootPem), now);
+            Cached raced = cache.putIfAbsent(key, built);
             if (raced == null && !d.secure()) {
                 LOG.warn("Connection {}: secure is false, so the server certificate and host name are not verified.", d.name());
             }
-            cached = raced == null ? new Cached(built, now) : raced;
+            cached = raced == null ? built : raced;
         }
-        cache.put(key, new Cached(cached.material(), now));
-        return cached.material();
+        cached.lastUsedNanos = now;
+        return cached.material;
     }
 
     /** How many TLS contexts are cached (tests: the cache follows the inventory, it does not grow per check). */
@@ -72,7 +79,7 @@ public final class TlsContexts {
     private void sweepUnused(long now) {
         long due = nextSweep.get();
         if (now - due >= 0 && nextSweep.compareAndSet(due, now + SWEEP_EVERY_NANOS)) {
-            cache.values().removeIf(c -> now - c.lastUsedNanos() > UNUSED_FOR.toNanos());
+            cache.values().removeIf(c -> now - c.lastUsedNanos > UNUSED_FOR.toNanos());
         }
     }
 

@@ -16,7 +16,6 @@ import javax.net.ssl.SSLSession;
 public final class TlsSeen {
     private volatile List<X509Certificate> serverChain = List.of();
     private volatile boolean clientCertRequested;
-    private volatile int handshakes;
 
     /** The server's leaf certificate, or null when no chain was seen. */
     public X509Certificate serverCertificate() {
@@ -28,13 +27,8 @@ public final class TlsSeen {
         return clientCertRequested;
     }
 
-    /** TLS handshakes this check started (0 when every request went over a pooled connection). */
-    public int handshakes() {
-        return handshakes;
-    }
-
-    public void handshakeStarted() {
-        handshakes++;
+    /** A new handshake: whether the server asks for our certificate is a question for this one. */
+    void handshakeStarted() {
         clientCertRequested = false;
     }
 

@@ -84,9 +84,10 @@ final class HttpsListener implements AutoCloseable {
                 response = Response.text(500, "Simulator error: " + e);
             }
             QlikUser user = QlikUser.parse(request.header("X-Qlik-User"));
+            X509Certificate clientCert = clientCert(exchange);
             recorder.record(new RecordedRequest(listener, request.method(), request.path(), request.rawQuery(),
                     request.headers(), request.body(), request.clientCertSubject(), user.directory(), user.id(),
-                    response.status(), Instant.now(), clientCertFingerprint(exchange)));
+                    response.status(), Instant.now(), clientCert == null ? null : ClientCredential.fingerprint(clientCert)));
             if (!response.delay().isZero()) {
                 Thread.sleep(response.delay().toMillis());
             }
@@ -109,25 +110,19 @@ final class HttpsListener implements AutoCloseable {
         }
         return new Incoming(listener, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 exchange.getRequestURI().getRawQuery(), Collections.unmodifiableMap(headers), body,
-                clientCertSubject(exchange));
+                subjectOf(clientCert(exchange)));
     }
 
-    private static String clientCertSubject(HttpExchange exchange) {
+    private static String subjectOf(X509Certificate cert) {
+        return cert == null ? null : cert.getSubjectX500Principal().getName();
+    }
+
+    /** The client's leaf certificate, or null without one. */
+    private static X509Certificate clientCert(HttpExchange exchange) {
         if (exchange instanceof HttpsExchange https) {
             try {
                 Certificate[] chain = https.getSSLSession().getPeerCertificates();
-                return ((X509Certificate) chain[0]).getSubjectX500Principal().getName();
-            } catch (SSLPeerUnverifiedException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static String clientCertFingerprint(HttpExchange exchange) {
-        if (exchange instanceof HttpsExchange https) {
-            try {
-                return ClientCredential.fingerprint((X509Certificate) https.getSSLSession().getPeerCertificates()[0]);
+                return (X509Certificate) chain[0];
             } catch (SSLPeerUnverifiedException e) {
                 return null;
             }

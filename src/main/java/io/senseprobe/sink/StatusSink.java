@@ -58,7 +58,7 @@ public final class StatusSink extends ServiceSupport implements ResultSink {
             dirty = false;
             Map<String, Object> status = new LinkedHashMap<>();
             status.put("updatedAt", clock.instant().toString());
-            status.put("connections", new TreeMap<>(latest));
+            status.put("connections", latest);
             json = ResultJson.pretty(status);
         }
         try {

@@ -87,8 +87,8 @@ final class CredentialPools implements HttpClientConnectionManager {
     }
 
     int openConnections() {
-        return pools.values().stream()
-                .mapToInt(pool -> pool.getTotalStats().getLeased() + pool.getTotalStats().getAvailable()).sum();
+        return pools.values().stream().map(PoolingHttpClientConnectionManager::getTotalStats)
+                .mapToInt(stats -> stats.getLeased() + stats.getAvailable()).sum();
     }
 
     @Override
