@@ -90,7 +90,9 @@ class ServiceSecretsIT extends SimulatorIT {
                     greenMail.getReceivedMessages().length >= 3 && !receiver.requests(hookPath()).isEmpty()
                             && count(home.resolve("out/undelivered"), "-webhook.json") > 0
                             && count(home.resolve("inbox/.done"), ".result.json") == 3
-                            && count(home.resolve("inbox/.error"), ".error.txt") == 2);
+                            && count(home.resolve("inbox/.error"), ".error.txt") == 2
+                            // status.json is coalesced (sense.status.write-interval): wait for its first write
+                            && Files.exists(home.resolve("out/status.json")));
             Launcher.Run run = service.stop(true);
 
             assertFalse(run.err().contains("http-outgoing"), () -> "wire log at info:\n" + run.describe());
