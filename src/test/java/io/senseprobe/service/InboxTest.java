@@ -132,6 +132,23 @@ class InboxTest {
     }
 
     @Test
+    void theClaimedFileIsPrivateAndItsRetentionCountsFromTheClaim() throws Exception {
+        Path staged = home.resolve("claimed-stage.yaml");
+        Files.writeString(staged, harness.exampleText("sim-qrs"));
+        Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setLastModifiedTime(staged, FileTime.from(Instant.now().minus(Duration.ofDays(40))));
+        Instant before = Instant.now().minusSeconds(1);
+        Files.move(staged, inbox.resolve("claimed.yaml"), StandardCopyOption.ATOMIC_MOVE);
+        Path report = awaitOne(".done", "claimed.", ".result.json");
+        Path definition = inbox.resolve(".done").resolve(report.getFileName().toString().replace(".result.json", ""));
+
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(definition)));
+        Instant modified = Files.getLastModifiedTime(definition).toInstant();
+        assertFalse(modified.isBefore(before), "dated " + modified + ", not from the claim (after " + before + ")");
+        assertTrue(Files.exists(definition), "deleted by the retention sweep although claimed just now");
+    }
+
+    @Test
     void aFileDroppedAgainIsCheckedAgain() throws Exception {
         Files.writeString(inbox.resolve("again.yaml"), harness.exampleText("sim-qrs"));
         awaitOne(".done", "again.", ".result.json");
