@@ -30,7 +30,9 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] content, boolean privateFile) throws IOException {
-        Files.createDirectories(target.getParent());
+        if (!Files.isDirectory(target.getParent())) {
+            Files.createDirectories(target.getParent());
+        }
         Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         Files.deleteIfExists(temp);
         FileAttribute<?>[] attributes = privateFile && POSIX

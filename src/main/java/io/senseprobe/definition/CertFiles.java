@@ -45,7 +45,7 @@ final class CertFiles {
             return null;
         }
         try {
-            PemReader.readPrivateKey(file.get(), passphrase);
+            PemChecks.check(file.get(), "key:" + passphrase, () -> PemReader.readPrivateKey(file.get(), passphrase));
             return file.get();
         } catch (PemException e) {
             String key = e.category() == Category.KEY_PASSPHRASE ? AUTH_CERT_KEY_PASSPHRASE : AUTH_CERT_KEY_FILE;
@@ -94,7 +94,7 @@ final class CertFiles {
 
     private boolean readCertificates(String key, Path file, String what) {
         try {
-            PemReader.readCertificates(file, what);
+            PemChecks.check(file, what, () -> PemReader.readCertificates(file, what));
             return true;
         } catch (PemException e) {
             values.problem(key, lowerFirst(e.getMessage()), e.fix() + defaultNote(key, pathFor(key), e), e.category());

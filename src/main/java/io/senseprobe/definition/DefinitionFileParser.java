@@ -14,11 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a definition file into its connection mappings: one mapping, or a mapping whose only key is
@@ -46,7 +49,10 @@ final class DefinitionFileParser {
         }
         Node root;
         try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+            // what Yaml.compose does, without building a Yaml (its constructor and representer) per file
+            LoaderOptions options = new LoaderOptions();
+            root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
+                    .getSingleNode();
         } catch (MarkedYAMLException e) {
             // only the problem text and the position: SnakeYAML's snippet of the line could show a secret
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /**
  * The inbox and its three dot-folders, and how files are named on the way through:
@@ -14,6 +15,7 @@ import java.time.format.DateTimeFormatter;
  * with the report named after the claimed name, so redoing a claim after a crash overwrites its report.
  */
 public record InboxFolders(Path inbox, Path inflight, Path done, Path error) {
+    // the same pattern as the inbox route's preMove (UTC)
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC);
 
     public static InboxFolders in(Path inbox) {
@@ -30,10 +32,17 @@ public record InboxFolders(Path inbox, Path inflight, Path done, Path error) {
         }
     }
 
-    /** {@code central.yaml} claimed at 12:00:00.123 → {@code central.20260101T120000123.yaml}. */
-    public static String claimedName(String fileName, Instant at) {
-        int dot = fileName.lastIndexOf('.');
-        return fileName.substring(0, dot) + "." + STAMP.format(at) + fileName.substring(dot);
+    /** The claim's time in a claimed name, or null when the name carries none. */
+    public static Instant claimedAt(String claimedName) {
+        String[] parts = claimedName.split("\\.");
+        if (parts.length < 3) {
+            return null;
+        }
+        try {
+            return STAMP.parse(parts[parts.length - 2], Instant::from);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     public Path resultReport(String claimedName) {

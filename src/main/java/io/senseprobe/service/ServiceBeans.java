@@ -4,7 +4,7 @@ import io.senseprobe.alert.AlertService;
 import io.senseprobe.check.CheckRunner;
 import io.senseprobe.check.ResultFactory;
 import io.senseprobe.definition.DefinitionLoader;
-import io.senseprobe.sink.JsonLinesSink;
+import io.senseprobe.sink.JsonLines;
 import io.senseprobe.sink.LogSink;
 import io.senseprobe.sink.StatusSink;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import org.apache.camel.spi.Registry;
  * Binds the service's beans for the inbox, inventory and sinks routes. Runs after {@code SenseProbeBeans} (it
  * needs the result factory) and before the routes are loaded: the settings are validated here, and the values
  * the routes need in their URIs are added as {@code sense.service.*} properties. Only core Camel EIPs and the
- * components the pom declares are used (no seda: the packaged jar does not have it).
+ * components the pom declares are used.
  */
 public final class ServiceBeans implements CamelConfiguration {
     public static final String SETTINGS = "serviceSettings";
@@ -39,7 +39,13 @@ public final class ServiceBeans implements CamelConfiguration {
         PropertiesComponent properties = context.getPropertiesComponent();
         ServiceSettings settings = ServiceSettings.read(properties::resolveProperty, appHome);
         properties.addOverrideProperty("sense.service.inventory-tick-ms", String.valueOf(settings.inventoryTick().toMillis()));
+        properties.addOverrideProperty("sense.service.results-dir", settings.resultsDir().toAbsolutePath().normalize().toString());
+        properties.addOverrideProperty("sense.service.inbox-dir", settings.inboxDir().toAbsolutePath().normalize().toString());
         properties.addOverrideProperty("sense.service.inbox-poll-ms", String.valueOf(settings.inboxPoll().toMillis()));
+        properties.addOverrideProperty("sense.service.inbox-settle-ms", String.valueOf(settings.inboxSettle().toMillis()));
+        // a file still changing after this is skipped for one poll, and the consumer claims the others meanwhile
+        properties.addOverrideProperty("sense.service.inbox-lock-timeout-ms",
+                String.valueOf(settings.inboxSettle().toMillis() + 10_000));
         properties.addOverrideProperty("sense.service.status-write-ms", String.valueOf(settings.statusWriteInterval().toMillis()));
         createFolders(settings);
 
@@ -49,12 +55,10 @@ public final class ServiceBeans implements CamelConfiguration {
             throw new IllegalStateException("SenseProbeBeans must be configured before ServiceBeans");
         }
         DefinitionLoader loader = new DefinitionLoader(appHome);
-        // the inbox's own bounded pool: a big inbox file waits its turn here and never starves the inventory
-        CheckRunner inboxChecks = new CheckRunner(context, "inbox-checks", settings.checkConcurrency());
         StatusSink status = new StatusSink(settings.resultsDir(), clock);
         registry.bind(SETTINGS, settings);
         registry.bind("logSink", new LogSink());
-        registry.bind("jsonLinesSink", new JsonLinesSink(settings.resultsDir()));
+        registry.bind("jsonLines", new JsonLines());
         registry.bind("statusSink", status);
         addService(context, status);
         AlertService alerts = AlertService.create(context, settings.alerts(), settings.resultsDir(), appHome, clock);
@@ -62,10 +66,16 @@ public final class ServiceBeans implements CamelConfiguration {
         Inventory inventory = new Inventory(settings, loader, status, clock, new DefinitionFileAlerts(alerts, clock));
         alerts.forgetUnless(inventory::isActive);
         registry.bind("inventory", inventory);
-        registry.bind("inbox", new Inbox(settings, loader, inboxChecks, clock));
-        // the bounded pools the routes hand checks to; Camel shuts them down with the context
-        registry.bind("inventoryWorkers", CheckRunner.workers(context, this, "inventory-check", settings.checkConcurrency()));
-        registry.bind("inboxWorkers", CheckRunner.workers(context, this, "inbox-file", settings.checkConcurrency()));
+        Inbox inbox = new Inbox(settings, loader, clock);
+        registry.bind("inbox", inbox);
+        registry.bind("inboxLeftovers", new InboxLeftovers());
+        registry.bind("inboxHousekeeping", new InboxHousekeeping(inbox.folders(), settings.inboxRetention(), clock));
+        // the bounded pools the routes hand checks to; Camel shuts them down with the context. The inbox's own
+        // (files, and the connections in them): a big inbox file waits its turn there and never starves the inventory
+        int concurrency = settings.checkConcurrency();
+        registry.bind("inventoryWorkers", CheckRunner.workers(context, this, "inventory-check", concurrency));
+        registry.bind("inboxWorkers", CheckRunner.workers(context, this, "inbox-file", concurrency));
+        registry.bind("inboxChecks", CheckRunner.workers(context, this, "inbox-checks", concurrency));
     }
 
     private static void addService(CamelContext context, Object service) {
