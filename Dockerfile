@@ -17,6 +17,8 @@ COPY routes /app/routes
 COPY config /app/config
 RUN mkdir -p /app/connections /app/inbox /app/out
 ENV SENSE_PROBE_HOME=/app
+# as the launcher: two malloc arenas, not eight per core (RSS)
+ENV MALLOC_ARENA_MAX=2
 EXPOSE 9876
 # the launcher's memory settings for the service (see ./sense-probe): 1,000 connections within 256 MB RSS
 ENTRYPOINT ["java", "-Xmx112m", "-Xms112m", "-XX:+AlwaysPreTouch", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Dfile.encoding=UTF-8", "-jar", "/app/target/sense-probe.jar"]
