@@ -2,7 +2,7 @@ package io.senseprobe.alert;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import io.senseprobe.RouteFiles;
+import io.senseprobe.files.RouteFiles;
 import io.senseprobe.result.CheckResult;
 import java.io.IOException;
 import java.io.InputStream;

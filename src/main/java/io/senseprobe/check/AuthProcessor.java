@@ -1,7 +1,6 @@
 package io.senseprobe.check;
 
 import io.senseprobe.auth.TlsContexts;
-import io.senseprobe.auth.Xrfkey;
 import io.senseprobe.definition.AuthType;
 import io.senseprobe.definition.Definition;
 import java.net.URLEncoder;

@@ -1,7 +1,7 @@
 package io.senseprobe.check;
 
-import io.senseprobe.auth.PemException;
 import io.senseprobe.definition.Definition;
+import io.senseprobe.pem.PemException;
 import io.senseprobe.result.Category;
 import io.senseprobe.result.CertificateNames;
 import io.senseprobe.result.CheckResult;
@@ -21,11 +21,11 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.apache.hc.core5.http.MessageConstraintException;
-import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.core5.http.TruncatedChunkException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,18 +1,17 @@
 package io.senseprobe.cli;
 
-import io.senseprobe.AppHome;
-import io.senseprobe.SenseProbeBeans;
-import io.senseprobe.Version;
 import io.senseprobe.check.OneShotCamel;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.DefinitionKeys;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
+import io.senseprobe.files.AppHome;
 import io.senseprobe.logging.LogLevels;
 import io.senseprobe.logging.Secrets;
 import io.senseprobe.result.CheckResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +72,7 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
         Definition d = loaded.definitions().get(0);
         printTesting(human, d);
         CheckResult result;
-        try (OneShotCamel camel = OneShotCamel.start(AppHome.resolve(), new SenseProbeBeans())) {
+        try (OneShotCamel camel = OneShotCamel.start(AppHome.resolve(), RootCommand.checkBeans(spec).apply(Clock.systemUTC()))) {
             result = camel.runner().run(d);
         }
         if (result.failed()) {

@@ -1,9 +1,9 @@
 package io.senseprobe.service;
 
-import io.senseprobe.AtomicFiles;
 import io.senseprobe.check.CheckRunner;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
+import io.senseprobe.files.AtomicFiles;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.result.ResultJson;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package io.senseprobe.service;
 
-import io.senseprobe.AtomicFiles;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
 import io.senseprobe.definition.Problem;
+import io.senseprobe.files.AtomicFiles;
 import io.senseprobe.sink.StatusSink;
 import java.io.IOException;
 import java.nio.file.Files;

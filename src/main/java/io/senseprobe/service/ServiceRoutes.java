@@ -1,6 +1,6 @@
 package io.senseprobe.service;
 
-import io.senseprobe.RouteFiles;
+import io.senseprobe.files.RouteFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.senseprobe;
+package io.senseprobe.files;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
