@@ -1,6 +1,6 @@
 package io.senseprobe.check;
 
-import io.senseprobe.files.RouteFiles;
+import io.senseprobe.files.AppResources;
 import java.nio.file.Path;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -37,7 +37,7 @@ public final class OneShotCamel implements AutoCloseable {
         context.getShutdownStrategy().setSuppressLoggingOnTimeout(true);
         beans.configure(context);
         PluginHelper.getRoutesLoader(context).loadRoutes(
-                ResourceHelper.resolveMandatoryResource(context, RouteFiles.location(appHome, CHECK_ROUTE)));
+                ResourceHelper.resolveMandatoryResource(context, AppResources.location(appHome, CHECK_ROUTE)));
         context.start();
         return new OneShotCamel(context, concurrency);
     }

@@ -1,9 +1,6 @@
 package io.senseprobe.service;
 
-import io.senseprobe.files.RouteFiles;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import io.senseprobe.files.AppResources;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -46,9 +43,9 @@ public final class SenseProbeService implements AutoCloseable {
             Function<Clock, CamelConfiguration> checkBeans, Clock clock) throws Exception {
         Path home = appHome.toAbsolutePath().normalize();
         Main main = new Main();
-        String properties = RouteFiles.location(home, PROPERTIES);
+        String properties = AppResources.location(home, PROPERTIES);
         main.setPropertyPlaceholderLocations(properties);
-        EnvironmentOverrides.of(open(properties), System::getenv).forEach(main::addOverrideProperty);
+        EnvironmentOverrides.of(AppResources.open(properties), System::getenv).forEach(main::addOverrideProperty);
         overrides.forEach(main::addOverrideProperty);
         // explicit configuration classes: scanning a fat jar's packages costs seconds at every start
         main.configure().addConfiguration(checkBeans.apply(clock));
@@ -66,17 +63,6 @@ public final class SenseProbeService implements AutoCloseable {
         LOG.info("sense-probe service started: inbox {}, connections {}, results {}; routes {}",
                 service.settings().inboxDir(), service.settings().connectionsDir(), service.settings().resultsDir(), routes);
         return service;
-    }
-
-    private static InputStream open(String location) throws IOException {
-        if (location.startsWith("file:")) {
-            return Files.newInputStream(Path.of(location.substring("file:".length())));
-        }
-        InputStream packaged = SenseProbeService.class.getClassLoader().getResourceAsStream(location.substring("classpath:".length()));
-        if (packaged == null) {
-            throw new IOException("The packaged " + location + " is missing from the jar");
-        }
-        return packaged;
     }
 
     public CamelContext context() {
