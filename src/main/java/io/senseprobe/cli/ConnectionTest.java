@@ -5,6 +5,7 @@ import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.DefinitionKeys;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
+import io.senseprobe.definition.Target;
 import io.senseprobe.files.AppHome;
 import io.senseprobe.logging.LogLevels;
 import io.senseprobe.logging.Secrets;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -32,10 +34,8 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
     @Spec
     CommandSpec spec;
 
-    /** The option values that were given, keyed by definition key. */
-    abstract Map<String, Object> values();
-
-    abstract String connectionName();
+    /** The site this command tests; its options are named after the definition keys they set. */
+    abstract Target target();
 
     abstract String checkId();
 
@@ -50,9 +50,7 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
                     + ", not \"" + output.logLevel + "\".");
         }
         LogLevels.apply(output.logLevelOrDefault());
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("name", connectionName());
-        values.putAll(values());
+        Map<String, Object> values = values();
         values.forEach((key, v) -> {
             if (DefinitionKeys.isSecret(key) && v != null) {
                 Secrets.register(v.toString());
@@ -101,9 +99,18 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
         out.println("-----------------------------------------------------------");
     }
 
-    static void put(Map<String, Object> values, String key, Object value) {
-        if (value != null) {
-            values.put(key, value);
+    /** The definition: a name from the host, the target, and every option given that is a definition key. */
+    private Map<String, Object> values() {
+        String hostKey = target() == Target.QSCLOUD ? DefinitionKeys.TENANT_HOST : DefinitionKeys.HOST;
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(DefinitionKeys.NAME, ConnectionNames.fromHost(spec.findOption(hostKey).getValue()));
+        values.put(DefinitionKeys.TARGET, target().id());
+        for (OptionSpec option : spec.options()) {
+            String key = option.longestName().replaceFirst("^--", "");
+            if (DefinitionKeys.all().contains(key) && option.getValue() != null) {
+                values.put(key, option.getValue());
+            }
         }
+        return values;
     }
 }
