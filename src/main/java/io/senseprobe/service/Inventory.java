@@ -117,7 +117,7 @@ public final class Inventory {
     }
 
     private Duration intervalOf(Definition d) {
-        Duration own = d.reserved() == null ? null : d.reserved().interval();
+        Duration own = d.overrides() == null ? null : d.overrides().interval();
         return own != null && !own.isZero() ? own : defaultInterval;
     }
 
