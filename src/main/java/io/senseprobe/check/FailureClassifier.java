@@ -13,7 +13,6 @@ import java.net.UnknownHostException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +72,7 @@ public final class FailureClassifier implements Processor {
         if (hostnameMismatch(chain)) {
             return mismatch(attempt, server);
         }
-        if (expired(chain) || (server != null && isTlsFailure(chain) && server.getNotAfter().toInstant().isBefore(Instant.now()))) {
+        if (expired(chain) || (server != null && isTlsFailure(chain) && server.getNotAfter().toInstant().isBefore(results.clock().instant()))) {
             String when = server == null ? "" : " on " + server.getNotAfter().toInstant();
             return results.failed(attempt, Category.TLS_EXPIRED_SERVER,
                     "The server certificate of " + where + " expired" + when + ".", null);
