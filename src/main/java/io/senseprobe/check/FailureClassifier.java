@@ -49,7 +49,7 @@ public final class FailureClassifier implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        CheckAttempt attempt = exchange.getProperty(CheckAttempt.PROPERTY, CheckAttempt.class);
+        CheckAttempt attempt = exchange.getProperty(ExchangeProperties.ATTEMPT, CheckAttempt.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(classify(attempt, failure));
