@@ -8,8 +8,8 @@ public record AlertPolicy(int failureThreshold, int successThreshold, boolean se
         Duration rateLimit) {
 
     public static AlertPolicy of(AlertSettings settings, Definition definition) {
-        Definition.Reserved r = definition == null || definition.reserved() == null ? Definition.Reserved.NONE
-                : definition.reserved();
+        Definition.Overrides r = definition == null || definition.overrides() == null ? Definition.Overrides.NONE
+                : definition.overrides();
         return new AlertPolicy(
                 r.failureThreshold() != null ? r.failureThreshold() : settings.failureThreshold(),
                 r.successThreshold() != null ? r.successThreshold() : settings.successThreshold(),

@@ -1,7 +1,7 @@
 package io.senseprobe.alert;
 
-import io.senseprobe.definition.Durations;
 import io.senseprobe.logging.Secrets;
+import io.senseprobe.settings.SettingsReader;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
@@ -62,11 +62,11 @@ public record AlertSettings(
     /** Reads every key, collecting one problem per bad value (key, what is wrong, how to fix it); never throws. */
     public static AlertSettings from(Function<String, String> lookup, List<String> problems) {
         Reader r = new Reader(lookup, problems);
-        int failureThreshold = r.positiveInt(FAILURE_THRESHOLD, DEFAULTS.failureThreshold);
-        int successThreshold = r.positiveInt(SUCCESS_THRESHOLD, DEFAULTS.successThreshold);
-        boolean sendResolved = r.bool(SEND_RESOLVED, DEFAULTS.sendResolved);
-        Duration reminder = r.duration(REMINDER_INTERVAL, DEFAULTS.reminderInterval);
-        Duration rateLimit = r.duration(RATE_LIMIT, DEFAULTS.rateLimit);
+        int failureThreshold = r.count(FAILURE_THRESHOLD, DEFAULTS.failureThreshold);
+        int successThreshold = r.count(SUCCESS_THRESHOLD, DEFAULTS.successThreshold);
+        boolean sendResolved = r.values.bool(SEND_RESOLVED, DEFAULTS.sendResolved);
+        Duration reminder = r.values.duration(REMINDER_INTERVAL, DEFAULTS.reminderInterval);
+        Duration rateLimit = r.values.duration(RATE_LIMIT, DEFAULTS.rateLimit);
         return new AlertSettings(failureThreshold, successThreshold, sendResolved, reminder, rateLimit, r.email(),
                 r.url(SLACK_URL, "the Slack incoming-webhook URL (https://hooks.slack.com/services/...)"),
                 r.url(TEAMS_URL, "the URL of the Teams Workflows webhook (\"When a Teams webhook request is received\")"),
@@ -100,64 +100,25 @@ public record AlertSettings(
                 + (webhookUrl == null ? "off" : Secrets.MASK) + "]";
     }
 
+    /** The alert keys' own checks on top of the typed values of {@link SettingsReader}. */
     private static final class Reader {
         private final Function<String, String> lookup;
         private final List<String> problems;
+        private final SettingsReader values;
 
         Reader(Function<String, String> lookup, List<String> problems) {
             this.lookup = lookup;
             this.problems = problems;
+            this.values = new SettingsReader(lookup, problems);
         }
 
         String get(String key) {
-            String value = lookup.apply(key);
-            return value == null || value.isBlank() ? null : value.trim();
+            return values.get(key);
         }
 
-        int positiveInt(String key, int fallback) {
-            String value = get(key);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                int n = Integer.parseInt(value);
-                if (n >= 1) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            problems.add(key + "=" + value + ": not a whole number of 1 or more; give a count such as " + fallback);
-            return fallback;
-        }
-
-        boolean bool(String key, boolean fallback) {
-            String value = get(key);
-            if (value == null) {
-                return fallback;
-            }
-            switch (value.toLowerCase(Locale.ROOT)) {
-                case "true":
-                    return true;
-                case "false":
-                    return false;
-                default:
-                    problems.add(key + "=" + value + ": not true or false; write true or false");
-                    return fallback;
-            }
-        }
-
-        Duration duration(String key, Duration fallback) {
-            String value = get(key);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                return Durations.parse(value);
-            } catch (IllegalArgumentException e) {
-                problems.add(key + "=" + value + ": not a duration; write e.g. 500ms, 10s, 5m, 6h or 30d");
-                return fallback;
-            }
+        int count(String key, int fallback) {
+            return values.integer(key, fallback, 1, Integer.MAX_VALUE,
+                    "not a whole number of 1 or more; give a count such as " + fallback);
         }
 
         /** A webhook URL holds its token: register it at once and never repeat it in a problem. */
@@ -176,7 +137,7 @@ public record AlertSettings(
             } catch (URISyntaxException e) {
                 // reported below
             }
-            problems.add(key + " (value hidden, it may hold a token): not an http(s) URL with a host; set it to " + what);
+            problems.add(key + " (value hidden, it may hold a token): not an http(s) URL with a host; set it to " + what + ".");
             return null;
         }
 
@@ -196,20 +157,20 @@ public record AlertSettings(
                     port = -1;
                 }
                 if (port < 1 || port > 65535) {
-                    problems.add(EMAIL_PORT + "=" + portText + ": not a port number; use 25, 465 or 587 as your mail server says");
+                    values.problem(EMAIL_PORT, portText, "not a port number; use 25, 465 or 587 as your mail server says");
                     port = 25;
                 }
             }
             String from = get(EMAIL_FROM);
             if (from == null) {
-                problems.add(EMAIL_FROM + " is missing: e-mail alerts need a sender address, e.g. sense-probe@example.com");
+                problems.add(EMAIL_FROM + " is missing: e-mail alerts need a sender address, e.g. sense-probe@example.com.");
             } else if (!isAddress(from)) {
-                problems.add(EMAIL_FROM + "=" + from + ": not an e-mail address; write e.g. sense-probe@example.com");
+                values.problem(EMAIL_FROM, from, "not an e-mail address; write e.g. sense-probe@example.com");
             }
             List<String> to = new ArrayList<>();
             String toText = get(EMAIL_TO);
             if (toText == null) {
-                problems.add(EMAIL_TO + " is missing: list the recipients, separated by commas");
+                problems.add(EMAIL_TO + " is missing: list the recipients, separated by commas.");
             } else {
                 for (String address : toText.split(",")) {
                     String a = address.trim();
@@ -219,20 +180,20 @@ public record AlertSettings(
                     if (isAddress(a)) {
                         to.add(a);
                     } else {
-                        problems.add(EMAIL_TO + ": \"" + a + "\" is not an e-mail address; separate addresses with commas");
+                        problems.add(EMAIL_TO + ": \"" + a + "\" is not an e-mail address; separate addresses with commas.");
                     }
                 }
             }
             String username = get(EMAIL_USERNAME);
             boolean hasPassword = password != null && !password.isEmpty();
             if (username == null && hasPassword) {
-                problems.add(EMAIL_PASSWORD + " is set but " + EMAIL_USERNAME + " is not: give the SMTP user name too");
+                problems.add(EMAIL_PASSWORD + " is set but " + EMAIL_USERNAME + " is not: give the SMTP user name too.");
             }
             if (username != null && !hasPassword) {
-                problems.add(EMAIL_USERNAME + "=" + username + " but " + EMAIL_PASSWORD + " is missing: give the SMTP password");
+                values.problem(EMAIL_USERNAME, username, EMAIL_PASSWORD + " is missing; give the SMTP password");
             }
             return new Email(host, port, from, List.copyOf(to), username, hasPassword ? password : null,
-                    bool(EMAIL_STARTTLS, false));
+                    values.bool(EMAIL_STARTTLS, false));
         }
 
         private static boolean isAddress(String text) {

@@ -1,7 +1,7 @@
 package io.senseprobe.alert;
 
-import io.senseprobe.AtomicFiles;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.senseprobe.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

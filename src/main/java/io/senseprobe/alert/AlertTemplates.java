@@ -2,7 +2,7 @@ package io.senseprobe.alert;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import io.senseprobe.RouteFiles;
+import io.senseprobe.files.AppResources;
 import io.senseprobe.result.CheckResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,22 +85,13 @@ public final class AlertTemplates {
     }
 
     private static Mustache compile(DefaultMustacheFactory factory, Path appHome, String relative) {
-        String location = RouteFiles.location(appHome, relative);
+        String location = AppResources.location(appHome, relative);
         return factory.compile(new StringReader(read(location)), location);
     }
 
     private static String read(String location) {
-        try {
-            if (location.startsWith("file:")) {
-                return Files.readString(Path.of(location.substring("file:".length())), StandardCharsets.UTF_8);
-            }
-            String resource = location.substring("classpath:".length());
-            try (InputStream in = AlertTemplates.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("the packaged template " + resource + " is missing from the jar");
-                }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+        try (InputStream in = AppResources.open(location)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the alert template " + location, e);
         }

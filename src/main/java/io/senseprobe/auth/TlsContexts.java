@@ -2,7 +2,8 @@ package io.senseprobe.auth;
 
 import io.senseprobe.definition.AuthType;
 import io.senseprobe.definition.Definition;
-import io.senseprobe.result.Category;
+import io.senseprobe.pem.PemException;
+import io.senseprobe.pem.PemReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -99,7 +100,7 @@ public final class TlsContexts {
             context.init(keyManagers, new TrustManager[] {trustManager(d, roots)}, null);
             return new TlsMaterial(name, context, d.secure(), chain);
         } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new PemException(Category.CERT_FILE, "The certificates of connection " + d.name()
+            throw PemException.certFile("The certificates of connection " + d.name()
                     + " cannot be used for TLS: " + e.getMessage() + ".", "Export the certificates again from the QMC.");
         }
     }

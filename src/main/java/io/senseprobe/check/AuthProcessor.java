@@ -1,7 +1,6 @@
 package io.senseprobe.check;
 
 import io.senseprobe.auth.TlsContexts;
-import io.senseprobe.auth.Xrfkey;
 import io.senseprobe.definition.AuthType;
 import io.senseprobe.definition.Definition;
 import java.net.URLEncoder;
@@ -25,12 +24,12 @@ public final class AuthProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        CheckAttempt attempt = exchange.getProperty(CheckAttempt.PROPERTY, CheckAttempt.class);
+        CheckAttempt attempt = exchange.getProperty(ExchangeProperties.ATTEMPT, CheckAttempt.class);
         Definition d = attempt.definition();
         if (attempt.tls() == null) {
             attempt.useTls(tlsContexts.forDefinition(d));
         }
-        exchange.setProperty(CheckAttempt.AGAIN, false);
+        exchange.setProperty(ExchangeProperties.AGAIN, false);
 
         Message message = exchange.getMessage();
         message.removeHeaders("*");

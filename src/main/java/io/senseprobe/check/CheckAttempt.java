@@ -13,10 +13,6 @@ import org.apache.hc.core5.concurrent.Cancellable;
  * deadline (the definition's timeout) covers connect, TLS, retries and body of this check only.
  */
 public final class CheckAttempt {
-    public static final String PROPERTY = "senseAttempt";
-    /** Boolean property the route's loop reads: true when the interpreter wants another request. */
-    public static final String AGAIN = "senseAgain";
-
     private final Definition definition;
     private final SenseCheck check;
     private final Instant startedAt;

@@ -56,7 +56,7 @@ public final class CheckRunner {
         }
         // the route ends with a result; anything else is our bug, reported rather than lost
         Throwable failure = done.getException();
-        CheckAttempt attempt = done.getProperty(CheckAttempt.PROPERTY, CheckAttempt.class);
+        CheckAttempt attempt = done.getProperty(ExchangeProperties.ATTEMPT, CheckAttempt.class);
         ResultFactory results = camelContext.getRegistry().lookupByNameAndType("resultFactory", ResultFactory.class);
         if (attempt == null) {
             attempt = new CheckAttempt(definition, CheckStart.checkFor(definition), results.clock().instant());

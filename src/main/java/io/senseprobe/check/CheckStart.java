@@ -25,7 +25,7 @@ public final class CheckStart implements Processor {
     public void process(Exchange exchange) throws Exception {
         Definition definition = exchange.getMessage().getMandatoryBody(Definition.class);
         definition.secrets().forEach(Secrets::register);
-        exchange.setProperty(CheckAttempt.PROPERTY, new CheckAttempt(definition, checkFor(definition), results.clock().instant()));
-        exchange.setProperty(CheckAttempt.AGAIN, true);
+        exchange.setProperty(ExchangeProperties.ATTEMPT, new CheckAttempt(definition, checkFor(definition), results.clock().instant()));
+        exchange.setProperty(ExchangeProperties.AGAIN, true);
     }
 }

@@ -1,7 +1,7 @@
 package io.senseprobe.check;
 
-import io.senseprobe.auth.PemException;
 import io.senseprobe.definition.Definition;
+import io.senseprobe.pem.PemException;
 import io.senseprobe.result.Category;
 import io.senseprobe.result.CertificateNames;
 import io.senseprobe.result.CheckResult;
@@ -13,7 +13,6 @@ import java.net.UnknownHostException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +20,11 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.apache.hc.core5.http.MessageConstraintException;
-import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.core5.http.TruncatedChunkException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +49,7 @@ public final class FailureClassifier implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        CheckAttempt attempt = exchange.getProperty(CheckAttempt.PROPERTY, CheckAttempt.class);
+        CheckAttempt attempt = exchange.getProperty(ExchangeProperties.ATTEMPT, CheckAttempt.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(classify(attempt, failure));
@@ -73,7 +72,7 @@ public final class FailureClassifier implements Processor {
         if (hostnameMismatch(chain)) {
             return mismatch(attempt, server);
         }
-        if (expired(chain) || (server != null && isTlsFailure(chain) && server.getNotAfter().toInstant().isBefore(Instant.now()))) {
+        if (expired(chain) || (server != null && isTlsFailure(chain) && server.getNotAfter().toInstant().isBefore(results.clock().instant()))) {
             String when = server == null ? "" : " on " + server.getNotAfter().toInstant();
             return results.failed(attempt, Category.TLS_EXPIRED_SERVER,
                     "The server certificate of " + where + " expired" + when + ".", null);

@@ -1,8 +1,8 @@
 package io.senseprobe.check;
 
-import io.senseprobe.RouteFiles;
-import io.senseprobe.SenseProbeBeans;
+import io.senseprobe.files.AppResources;
 import java.nio.file.Path;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
@@ -24,11 +24,11 @@ public final class OneShotCamel implements AutoCloseable {
     }
 
     /** For one check at a time (connection-test). */
-    public static OneShotCamel start(Path appHome, SenseProbeBeans beans) throws Exception {
+    public static OneShotCamel start(Path appHome, CamelConfiguration beans) throws Exception {
         return start(appHome, beans, CheckRunner.DEFAULT_CONCURRENCY);
     }
 
-    public static OneShotCamel start(Path appHome, SenseProbeBeans beans, int concurrency) throws Exception {
+    public static OneShotCamel start(Path appHome, CamelConfiguration beans, int concurrency) throws Exception {
         DefaultCamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName("sense-probe-cli");
         // a check abandoned at its deadline must not hold the exit (Camel waits 45 s for in-flight exchanges by default)
@@ -37,7 +37,7 @@ public final class OneShotCamel implements AutoCloseable {
         context.getShutdownStrategy().setSuppressLoggingOnTimeout(true);
         beans.configure(context);
         PluginHelper.getRoutesLoader(context).loadRoutes(
-                ResourceHelper.resolveMandatoryResource(context, RouteFiles.location(appHome, CHECK_ROUTE)));
+                ResourceHelper.resolveMandatoryResource(context, AppResources.location(appHome, CHECK_ROUTE)));
         context.start();
         return new OneShotCamel(context, concurrency);
     }

@@ -35,7 +35,7 @@ public final class ResponseInterpreter implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        CheckAttempt attempt = exchange.getProperty(CheckAttempt.PROPERTY, CheckAttempt.class);
+        CheckAttempt attempt = exchange.getProperty(ExchangeProperties.ATTEMPT, CheckAttempt.class);
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         byte[] bytes = message.getBody(byte[].class);
@@ -74,7 +74,7 @@ public final class ResponseInterpreter implements Processor {
         long waitMs = retryAfterMillis(retryAfter, results.clock().instant());
         if (waitMs >= 0 && waitMs + RETRY_MARGIN_MS < attempt.remainingMillis()) {
             Thread.sleep(waitMs + RETRY_MARGIN_MS);
-            exchange.setProperty(CheckAttempt.AGAIN, true);
+            exchange.setProperty(ExchangeProperties.AGAIN, true);
             return;
         }
         String after = waitMs < 0 ? "without saying when to retry"
@@ -105,7 +105,7 @@ public final class ResponseInterpreter implements Processor {
         URI target = resolve(d, attempt.path(), location);
         if (target != null && attempt.redirects() == 0 && sameOrigin(d, target)) {
             attempt.redirectTo(target.getRawPath(), withoutXrfkey(target.getRawQuery()));
-            exchange.setProperty(CheckAttempt.AGAIN, true);
+            exchange.setProperty(ExchangeProperties.AGAIN, true);
             return;
         }
         String why = target != null && sameOrigin(d, target)

@@ -1,12 +1,11 @@
 package io.senseprobe.cli;
 
-import io.senseprobe.AppHome;
-import io.senseprobe.SenseProbeBeans;
 import io.senseprobe.check.CheckRunner;
 import io.senseprobe.check.OneShotCamel;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
+import io.senseprobe.files.AppHome;
 import io.senseprobe.logging.LogLevels;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.result.ResultLine;
@@ -14,17 +13,19 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.apache.camel.CamelConfiguration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
@@ -66,7 +67,7 @@ final class CheckCommand implements Callable<Integer> {
             human.println("No connection definitions in " + paths + ".");
             return ExitCodes.BEFORE_CONNECTION;
         } else {
-            results = runAll(loaded.definitions(), concurrency);
+            results = runAll(loaded.definitions());
             results.forEach(r -> human.println(ResultLine.format(r)));
         }
         if (output.json) {
@@ -78,8 +79,9 @@ final class CheckCommand implements Callable<Integer> {
         return ResultPrinter.exitCode(results);
     }
 
-    static List<CheckResult> runAll(List<Definition> definitions, int concurrency) throws Exception {
-        try (OneShotCamel camel = OneShotCamel.start(AppHome.resolve(), new SenseProbeBeans(), concurrency)) {
+    private List<CheckResult> runAll(List<Definition> definitions) throws Exception {
+        CamelConfiguration beans = RootCommand.checkBeans(spec).apply(Clock.systemUTC());
+        try (OneShotCamel camel = OneShotCamel.start(AppHome.resolve(), beans, concurrency)) {
             return camel.runner().runAll(definitions);
         }
     }

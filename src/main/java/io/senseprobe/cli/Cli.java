@@ -1,5 +1,8 @@
 package io.senseprobe.cli;
 
+import java.time.Clock;
+import java.util.function.Function;
+import org.apache.camel.CamelConfiguration;
 import picocli.CommandLine;
 
 /** Runs the command line: UTF-8 console, usage errors exit 2 (nothing was tried), no stack traces for users. */
@@ -7,9 +10,10 @@ public final class Cli {
     private Cli() {
     }
 
-    public static int run(String... args) {
+    /** @param checkBeans binds the check route's beans with a clock: the wiring, handed down by the main class */
+    public static int run(Function<Clock, CamelConfiguration> checkBeans, String... args) {
         Console.useUtf8();
-        CommandLine cli = new CommandLine(new RootCommand());
+        CommandLine cli = new CommandLine(new RootCommand(checkBeans));
         cli.setOut(new java.io.PrintWriter(System.out, true));
         cli.setErr(new java.io.PrintWriter(System.err, true));
         cli.setParameterExceptionHandler((e, a) -> {

@@ -1,24 +1,25 @@
 package io.senseprobe.cli;
 
-import io.senseprobe.AppHome;
-import io.senseprobe.SenseProbeBeans;
-import io.senseprobe.Version;
 import io.senseprobe.check.OneShotCamel;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.DefinitionKeys;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
+import io.senseprobe.definition.Target;
+import io.senseprobe.files.AppHome;
 import io.senseprobe.logging.LogLevels;
 import io.senseprobe.logging.Secrets;
 import io.senseprobe.result.CheckResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -33,10 +34,8 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
     @Spec
     CommandSpec spec;
 
-    /** The option values that were given, keyed by definition key. */
-    abstract Map<String, Object> values();
-
-    abstract String connectionName();
+    /** The site this command tests; its options are named after the definition keys they set. */
+    abstract Target target();
 
     abstract String checkId();
 
@@ -51,9 +50,7 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
                     + ", not \"" + output.logLevel + "\".");
         }
         LogLevels.apply(output.logLevelOrDefault());
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("name", connectionName());
-        values.putAll(values());
+        Map<String, Object> values = values();
         values.forEach((key, v) -> {
             if (DefinitionKeys.isSecret(key) && v != null) {
                 Secrets.register(v.toString());
@@ -73,7 +70,7 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
         Definition d = loaded.definitions().get(0);
         printTesting(human, d);
         CheckResult result;
-        try (OneShotCamel camel = OneShotCamel.start(AppHome.resolve(), new SenseProbeBeans())) {
+        try (OneShotCamel camel = OneShotCamel.start(AppHome.resolve(), RootCommand.checkBeans(spec).apply(Clock.systemUTC()))) {
             result = camel.runner().run(d);
         }
         if (result.failed()) {
@@ -102,9 +99,18 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
         out.println("-----------------------------------------------------------");
     }
 
-    static void put(Map<String, Object> values, String key, Object value) {
-        if (value != null) {
-            values.put(key, value);
+    /** The definition: a name from the host, the target, and every option given that is a definition key. */
+    private Map<String, Object> values() {
+        String hostKey = target() == Target.QSCLOUD ? DefinitionKeys.TENANT_HOST : DefinitionKeys.HOST;
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(DefinitionKeys.NAME, ConnectionNames.fromHost(spec.findOption(hostKey).getValue()));
+        values.put(DefinitionKeys.TARGET, target().id());
+        for (OptionSpec option : spec.options()) {
+            String key = option.longestName().replaceFirst("^--", "");
+            if (DefinitionKeys.all().contains(key) && option.getValue() != null) {
+                values.put(key, option.getValue());
+            }
         }
+        return values;
     }
 }

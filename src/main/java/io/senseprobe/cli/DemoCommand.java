@@ -30,7 +30,7 @@ final class DemoCommand implements Callable<Integer> {
         long stopAfterMs = stopAfterMillis();
         Path demoHome = home != null ? home.toAbsolutePath() : Files.createTempDirectory("sense-probe-demo-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-");
-        Demo demo = Demo.start(demoHome, System.out);
+        Demo demo = Demo.start(demoHome, System.out, RootCommand.checkBeans(spec));
         Thread stopper = new Thread(() -> {
             demo.close();
             System.out.println("Demo stopped; its files stay in " + demoHome);

@@ -23,12 +23,12 @@ final class ProblemRecords {
             byConnection.computeIfAbsent(connection, k -> new ArrayList<>()).add(p);
         }
         List<CheckResult> records = new ArrayList<>();
-        byConnection.forEach((connection, list) -> records.add(new CheckResult(connection, check, null, null, null, null,
-                Status.FAILED, category(list),
+        byConnection.forEach((connection, list) -> records.add(CheckResult.about(connection, check, Status.FAILED,
+                category(list),
                 list.stream().map(ProblemRecords::withoutFix).collect(Collectors.joining(" ")),
                 list.stream().map(Problem::fix).filter(f -> f != null && !f.isEmpty()).distinct()
                         .collect(Collectors.joining(" ")),
-                now.toString(), 0, Map.of(), List.of(), List.of())));
+                now)));
         return records;
     }
 

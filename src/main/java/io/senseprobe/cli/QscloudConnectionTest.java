@@ -2,10 +2,9 @@ package io.senseprobe.cli;
 
 import io.senseprobe.check.UsersMeCheck;
 import io.senseprobe.definition.Definition;
+import io.senseprobe.definition.Target;
 import io.senseprobe.result.CheckResult;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,21 +30,8 @@ final class QscloudConnectionTest extends ConnectionTest {
     String timeout;
 
     @Override
-    Map<String, Object> values() {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("target", "qscloud");
-        put(v, "tenant-host", tenantHost);
-        put(v, "auth-type", authType);
-        put(v, "apikey", apikey);
-        put(v, "auth-root-cert-file", rootCertFile);
-        put(v, "secure", secure);
-        put(v, "timeout", timeout);
-        return v;
-    }
-
-    @Override
-    String connectionName() {
-        return ConnectionNames.fromHost(tenantHost);
+    Target target() {
+        return Target.QSCLOUD;
     }
 
     @Override

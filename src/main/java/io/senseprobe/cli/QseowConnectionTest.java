@@ -2,10 +2,9 @@ package io.senseprobe.cli;
 
 import io.senseprobe.check.QrsAboutCheck;
 import io.senseprobe.definition.Definition;
+import io.senseprobe.definition.Target;
 import io.senseprobe.result.CheckResult;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,28 +51,8 @@ final class QseowConnectionTest extends ConnectionTest {
     String timeout;
 
     @Override
-    Map<String, Object> values() {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("target", "qseow");
-        put(v, "host", host);
-        put(v, "port", port);
-        put(v, "virtual-proxy", virtualProxy);
-        put(v, "secure", secure);
-        put(v, "auth-type", authType);
-        put(v, "auth-cert-file", certFile);
-        put(v, "auth-cert-key-file", keyFile);
-        put(v, "auth-root-cert-file", rootCertFile);
-        put(v, "auth-cert-key-passphrase", keyPassphrase);
-        put(v, "auth-user-dir", userDir);
-        put(v, "auth-user-id", userId);
-        put(v, "auth-jwt", jwt);
-        put(v, "timeout", timeout);
-        return v;
-    }
-
-    @Override
-    String connectionName() {
-        return ConnectionNames.fromHost(host);
+    Target target() {
+        return Target.QSEOW;
     }
 
     @Override

@@ -1,14 +1,27 @@
 package io.senseprobe.cli;
 
-import io.senseprobe.Version;
+import java.time.Clock;
+import java.util.function.Function;
+import org.apache.camel.CamelConfiguration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "sense-probe", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionProvider.class,
         description = "Checks that Qlik Sense sites and Qlik Cloud tenants are reachable and healthy.",
         subcommands = {RootCommand.Qseow.class, RootCommand.Qscloud.class, CheckCommand.class, RunCommand.class, SimulatorCommand.class,
                 DemoCommand.class})
 public final class RootCommand {
+    private final Function<Clock, CamelConfiguration> checkBeans;
+
+    RootCommand(Function<Clock, CamelConfiguration> checkBeans) {
+        this.checkBeans = checkBeans;
+    }
+
+    /** The check route's beans of the command line that {@code spec} belongs to. */
+    static Function<Clock, CamelConfiguration> checkBeans(CommandSpec spec) {
+        return ((RootCommand) spec.root().userObject()).checkBeans;
+    }
 
     @Command(name = "qseow", mixinStandardHelpOptions = true, description = "Client-managed Qlik Sense.",
             subcommands = QseowConnectionTest.class)

@@ -1,6 +1,6 @@
 package io.senseprobe.cli;
 
-import io.senseprobe.AppHome;
+import io.senseprobe.files.AppHome;
 import io.senseprobe.logging.LogLevels;
 import io.senseprobe.service.InvalidSettingsException;
 import io.senseprobe.service.SenseProbeService;
@@ -34,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
         LogLevels.apply(level);
         SenseProbeService service;
         try {
-            service = SenseProbeService.start(AppHome.resolve(), Map.of());
+            service = SenseProbeService.start(AppHome.resolve(), Map.of(), RootCommand.checkBeans(spec));
         } catch (InvalidSettingsException e) {
             System.err.println("sense-probe run: the configuration is invalid; nothing was started:");
             e.problems().forEach(p -> System.err.println("  " + p));

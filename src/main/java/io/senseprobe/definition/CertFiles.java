@@ -5,8 +5,8 @@ import static io.senseprobe.definition.DefinitionKeys.AUTH_CERT_KEY_FILE;
 import static io.senseprobe.definition.DefinitionKeys.AUTH_CERT_KEY_PASSPHRASE;
 import static io.senseprobe.definition.DefinitionKeys.AUTH_ROOT_CERT_FILE;
 
-import io.senseprobe.auth.PemException;
-import io.senseprobe.auth.PemReader;
+import io.senseprobe.pem.PemException;
+import io.senseprobe.pem.PemReader;
 import io.senseprobe.result.Category;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -19,7 +19,7 @@ final class ConnectionValidator {
     private final Path pathBase;
 
     /** What every target has, read before the target-specific keys. */
-    record Common(String name, boolean secure, Duration timeout, Definition.Reserved reserved, Path source) {
+    record Common(String name, boolean secure, Duration timeout, Definition.Overrides overrides, Path source) {
     }
 
     ConnectionValidator(Path appHome, Path pathBase) {
@@ -36,7 +36,7 @@ final class ConnectionValidator {
         Optional<AuthType> authType = target.flatMap(t -> authType(values, t));
         checkKeysBelong(values, target, authType);
         Common common = new Common(name, values.bool(SECURE).orElse(true),
-                values.duration(TIMEOUT, false).orElse(Definition.DEFAULT_TIMEOUT), reserved(values), source);
+                values.duration(TIMEOUT, false).orElse(Definition.DEFAULT_TIMEOUT), overrides(values), source);
         CertFiles certFiles = new CertFiles(appHome, pathBase, values);
         Definition definition = null;
         // a bad auth-type still lets the target's other keys be checked
@@ -115,8 +115,8 @@ final class ConnectionValidator {
         }
     }
 
-    private static Definition.Reserved reserved(ConnectionValues values) {
-        return new Definition.Reserved(
+    private static Definition.Overrides overrides(ConnectionValues values) {
+        return new Definition.Overrides(
                 values.duration(INTERVAL, false).orElse(null),
                 values.atLeastOne(FAILURE_THRESHOLD).orElse(null),
                 values.atLeastOne(SUCCESS_THRESHOLD).orElse(null),

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * One connection to check, validated and with every default applied.
  * Paths are absolute. Secrets (key passphrase, JWT, API key) are kept out of {@link #toString()}.
- * The keys reserved for later issues are kept as given (null when absent).
+ * The connection's own service values are kept as given (null when absent).
  */
 public record Definition(
         String name,
@@ -26,13 +26,16 @@ public record Definition(
         String apikey,
         boolean secure,
         Duration timeout,
-        Reserved reserved,
+        Overrides overrides,
         Path source) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-    /** Keys accepted and type-checked now, used by the service and the checks to come. */
-    public record Reserved(
+    /**
+     * The connection's own values for the service's settings (interval, alert thresholds and intervals; null: the
+     * service's apply) and for the checks to come (checks, engine and proxy ports, proxy URL), type-checked as given.
+     */
+    public record Overrides(
             Duration interval,
             Integer failureThreshold,
             Integer successThreshold,
@@ -43,7 +46,7 @@ public record Definition(
             Integer proxyPort,
             String proxyUrl) {
 
-        public static final Reserved NONE = new Reserved(null, null, null, null, null, null, null, null, null);
+        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null);
     }
 
     /** The secret values of this definition, for redaction and for the tests that grep output. */

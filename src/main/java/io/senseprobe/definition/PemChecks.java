@@ -1,6 +1,6 @@
 package io.senseprobe.definition;
 
-import io.senseprobe.auth.PemException;
+import io.senseprobe.pem.PemException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,10 @@ import io.senseprobe.service.SenseProbeService;
 import io.senseprobe.simulator.SenseSimulator;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
+import org.apache.camel.CamelConfiguration;
 
 /**
  * The newcomer's first run: the simulator with fresh certificates, six demo connections, and the full service
@@ -21,7 +24,7 @@ public final class Demo implements AutoCloseable {
         this.service = service;
     }
 
-    public static Demo start(Path home, PrintStream out) throws Exception {
+    public static Demo start(Path home, PrintStream out, Function<Clock, CamelConfiguration> checkBeans) throws Exception {
         SenseSimulator simulator = SenseSimulator.start(home.resolve("simulator"));
         WebhookCapture capture = null;
         try {
@@ -35,7 +38,7 @@ public final class Demo implements AutoCloseable {
                     "sense.alert.rate-limit", "0",
                     "sense.alert.webhook.url", capture.url(),
                     // the demo must not collide with a service already on the health port
-                    "camel.management.enabled", "false"));
+                    "camel.management.enabled", "false"), checkBeans);
             return new Demo(simulator, capture, service);
         } catch (Exception e) {
             if (capture != null) {

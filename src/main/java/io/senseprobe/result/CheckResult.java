@@ -1,6 +1,7 @@
 package io.senseprobe.result;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,13 @@ public record CheckResult(
         Map<String, Object> sense,
         List<CertificateInfo> certificates,
         List<Object> credentials) {
+
+    /** A record about a definition or a definition file, not a check of a site: no address, no findings. */
+    public static CheckResult about(String connection, String check, Status status, Category category, String message,
+            String hint, Instant at) {
+        return new CheckResult(connection, check, null, null, null, null, status, category, message, hint,
+                at.toString(), 0, Map.of(), List.of(), List.of());
+    }
 
     public boolean failed() {
         return status == Status.FAILED;

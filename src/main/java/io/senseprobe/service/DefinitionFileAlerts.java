@@ -9,7 +9,6 @@ import io.senseprobe.result.Status;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +44,6 @@ final class DefinitionFileAlerts implements DefinitionFileEvents {
     }
 
     private CheckResult record(Path file, Status status, Category category, String message, String hint) {
-        return new CheckResult(file.getFileName().toString(), CHECK, null, null, null, null, status, category, message,
-                hint, clock.instant().toString(), 0, Map.of(), List.of(), List.of());
+        return CheckResult.about(file.getFileName().toString(), CHECK, status, category, message, hint, clock.instant());
     }
 }

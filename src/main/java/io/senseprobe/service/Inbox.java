@@ -1,8 +1,11 @@
 package io.senseprobe.service;
 
-import io.senseprobe.AtomicFiles;
+import static io.senseprobe.check.ExchangeProperties.INBOX_FOLDER;
+import static io.senseprobe.check.ExchangeProperties.INBOX_JOB;
+
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
+import io.senseprobe.files.AtomicFiles;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.result.ResultJson;
 import java.io.IOException;
@@ -24,9 +27,6 @@ import org.slf4j.LoggerFactory;
  * overwrites the report.
  */
 public final class Inbox {
-    /** Exchange property: the folder Camel moves the claimed file into once its report is written. */
-    public static final String OUTCOME_FOLDER = "senseInboxFolder";
-    public static final String JOB = "senseInboxJob";
     private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
 
     private final InboxFolders folders;
@@ -71,13 +71,13 @@ public final class Inbox {
     }
 
     /** The results of the file's checks, in the file's order (the split's aggregate). */
-    public void checked(@ExchangeProperty(JOB) InboxJob job, List<CheckResult> results) {
+    public void checked(@ExchangeProperty(INBOX_JOB) InboxJob job, List<CheckResult> results) {
         job.recordResults(results);
     }
 
     /** Writes the report and tells the file consumer where the definition goes: .done or .error. */
     public void finish(Exchange exchange) throws IOException {
-        InboxJob job = exchange.getProperty(JOB, InboxJob.class);
+        InboxJob job = exchange.getProperty(INBOX_JOB, InboxJob.class);
         if (job == null) {
             job = new InboxJob(Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)));
             job.problems().add(job.claimedName() + ": could not be read.");
@@ -85,21 +85,21 @@ public final class Inbox {
         String name = job.claimedName();
         if (job.valid()) {
             AtomicFiles.write(folders.resultReport(name), ResultJson.pretty(job.results()), true);
-            exchange.setProperty(OUTCOME_FOLDER, folders.done().toString());
+            exchange.setProperty(INBOX_FOLDER, folders.done().toString());
             long failed = job.results().stream().filter(CheckResult::failed).count();
             LOG.info("Inbox: {} checked, {} ok, {} failed: {}", name, job.results().size() - failed, failed,
                     folders.resultReport(name));
         } else {
             AtomicFiles.write(folders.errorReport(name), String.join(System.lineSeparator(), job.problems())
                     + System.lineSeparator(), true);
-            exchange.setProperty(OUTCOME_FOLDER, folders.error().toString());
+            exchange.setProperty(INBOX_FOLDER, folders.error().toString());
             LOG.warn("Inbox: {} is invalid ({} problem{}): {}", name, job.problems().size(),
                     job.problems().size() == 1 ? "" : "s", folders.errorReport(name));
         }
     }
 
     /** A result could not reach a sink: the report is still written and the file still leaves .inflight. */
-    public void sinkFailed(@ExchangeProperty(JOB) InboxJob job, Exception e) {
+    public void sinkFailed(@ExchangeProperty(INBOX_JOB) InboxJob job, Exception e) {
         LOG.warn("Inbox: a result of {} could not be written to every sink: {}", job.claimedName(), e.toString());
     }
 }

@@ -1,10 +1,10 @@
 package io.senseprobe.service;
 
-import io.senseprobe.AtomicFiles;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
 import io.senseprobe.definition.Problem;
+import io.senseprobe.files.AtomicFiles;
 import io.senseprobe.sink.StatusSink;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,7 +117,7 @@ public final class Inventory {
     }
 
     private Duration intervalOf(Definition d) {
-        Duration own = d.reserved() == null ? null : d.reserved().interval();
+        Duration own = d.overrides() == null ? null : d.overrides().interval();
         return own != null && !own.isZero() ? own : defaultInterval;
     }
 

@@ -1,15 +1,13 @@
 package io.senseprobe.service;
 
-import io.senseprobe.RouteFiles;
-import io.senseprobe.SenseProbeBeans;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import io.senseprobe.files.AppResources;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -31,23 +29,26 @@ public final class SenseProbeService implements AutoCloseable {
         this.main = main;
     }
 
-    public static SenseProbeService start(Path appHome, Map<String, String> overrides) throws Exception {
-        return start(appHome, overrides, Clock.systemUTC());
+    public static SenseProbeService start(Path appHome, Map<String, String> overrides,
+            Function<Clock, CamelConfiguration> checkBeans) throws Exception {
+        return start(appHome, overrides, checkBeans, Clock.systemUTC());
     }
 
     /**
      * @param overrides properties that win over the file (tests use them for short durations)
+     * @param checkBeans binds the check route's beans with the clock (the wiring above this package)
      * @throws InvalidSettingsException with every problem, when the configuration is invalid
      */
-    public static SenseProbeService start(Path appHome, Map<String, String> overrides, Clock clock) throws Exception {
+    public static SenseProbeService start(Path appHome, Map<String, String> overrides,
+            Function<Clock, CamelConfiguration> checkBeans, Clock clock) throws Exception {
         Path home = appHome.toAbsolutePath().normalize();
         Main main = new Main();
-        String properties = RouteFiles.location(home, PROPERTIES);
+        String properties = AppResources.location(home, PROPERTIES);
         main.setPropertyPlaceholderLocations(properties);
-        EnvironmentOverrides.of(open(properties), System::getenv).forEach(main::addOverrideProperty);
+        EnvironmentOverrides.of(AppResources.open(properties), System::getenv).forEach(main::addOverrideProperty);
         overrides.forEach(main::addOverrideProperty);
         // explicit configuration classes: scanning a fat jar's packages costs seconds at every start
-        main.configure().addConfiguration(new SenseProbeBeans(clock));
+        main.configure().addConfiguration(checkBeans.apply(clock));
         main.configure().addConfiguration(new ServiceBeans(home, clock));
         List<String> routes = ServiceRoutes.locations(home);
         main.configure().setRoutesIncludePattern(String.join(",", routes));
@@ -62,17 +63,6 @@ public final class SenseProbeService implements AutoCloseable {
         LOG.info("sense-probe service started: inbox {}, connections {}, results {}; routes {}",
                 service.settings().inboxDir(), service.settings().connectionsDir(), service.settings().resultsDir(), routes);
         return service;
-    }
-
-    private static InputStream open(String location) throws IOException {
-        if (location.startsWith("file:")) {
-            return Files.newInputStream(Path.of(location.substring("file:".length())));
-        }
-        InputStream packaged = SenseProbeService.class.getClassLoader().getResourceAsStream(location.substring("classpath:".length()));
-        if (packaged == null) {
-            throw new IOException("The packaged " + location + " is missing from the jar");
-        }
-        return packaged;
     }
 
     public CamelContext context() {

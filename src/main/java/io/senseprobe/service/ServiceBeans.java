@@ -18,7 +18,7 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 
 /**
- * Binds the service's beans for the inbox, inventory and sinks routes. Runs after {@code SenseProbeBeans} (it
+ * Binds the service's beans for the inbox, inventory and sinks routes. Runs after the check beans (it
  * needs the result factory) and before the routes are loaded: the settings are validated here, and the values
  * the routes need in their URIs are added as {@code sense.service.*} properties. Only core Camel EIPs and the
  * components the pom declares are used.
@@ -52,7 +52,7 @@ public final class ServiceBeans implements CamelConfiguration {
         Registry registry = context.getRegistry();
         ResultFactory results = registry.lookupByNameAndType("resultFactory", ResultFactory.class);
         if (results == null) {
-            throw new IllegalStateException("SenseProbeBeans must be configured before ServiceBeans");
+            throw new IllegalStateException("The check beans must be configured before ServiceBeans");
         }
         DefinitionLoader loader = new DefinitionLoader(appHome);
         StatusSink status = new StatusSink(settings.resultsDir(), clock);

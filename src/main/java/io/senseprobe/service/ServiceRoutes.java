@@ -1,6 +1,6 @@
 package io.senseprobe.service;
 
-import io.senseprobe.RouteFiles;
+import io.senseprobe.files.AppResources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -37,7 +37,7 @@ public final class ServiceRoutes {
         names.addAll(localNames(appHome.resolve(FOLDER)));
         List<String> locations = new ArrayList<>();
         for (String name : names) {
-            locations.add(RouteFiles.location(appHome, FOLDER + "/" + name));
+            locations.add(AppResources.location(appHome, FOLDER + "/" + name));
         }
         return locations;
     }

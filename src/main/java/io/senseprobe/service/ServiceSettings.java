@@ -1,7 +1,7 @@
 package io.senseprobe.service;
 
 import io.senseprobe.alert.AlertSettings;
-import io.senseprobe.definition.Durations;
+import io.senseprobe.settings.SettingsReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,19 +41,21 @@ public record ServiceSettings(
 
     /** Reads and validates every key; a key absent from the file takes the documented default. */
     public static ServiceSettings read(Function<String, Optional<String>> properties, Path appHome) {
-        Reader r = new Reader(properties, appHome);
+        Function<String, String> lookup = key -> properties.apply(key).orElse(null);
+        List<String> problems = new ArrayList<>();
+        SettingsReader r = new SettingsReader(lookup, problems);
         ServiceSettings settings = new ServiceSettings(appHome,
-                r.folder(INBOX_DIR, "inbox"),
-                r.duration(INBOX_SETTLE, "500ms", true),
-                r.duration(INBOX_RETENTION, "30d", false),
-                r.folder(CONNECTIONS_DIR, "connections"),
-                r.duration(CHECK_INTERVAL, "60s", false),
-                r.count(CHECK_CONCURRENCY, "8"),
-                r.folder(RESULTS_DIR, "out"),
-                r.duration(STATUS_WRITE_INTERVAL, "1s", false),
-                AlertSettings.from(key -> properties.apply(key).orElse(null), r.problems));
-        if (!r.problems.isEmpty()) {
-            throw new InvalidSettingsException(r.problems);
+                folder(r, INBOX_DIR, "inbox", appHome),
+                r.duration(INBOX_SETTLE, Duration.ofMillis(500)),
+                nonZero(r, INBOX_RETENTION, Duration.ofDays(30)),
+                folder(r, CONNECTIONS_DIR, "connections", appHome),
+                nonZero(r, CHECK_INTERVAL, Duration.ofSeconds(60)),
+                r.integer(CHECK_CONCURRENCY, 8, 1, MAX_CONCURRENCY, "must be a whole number from 1 to " + MAX_CONCURRENCY),
+                folder(r, RESULTS_DIR, "out", appHome),
+                nonZero(r, STATUS_WRITE_INTERVAL, Duration.ofSeconds(1)),
+                AlertSettings.from(lookup, problems));
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
         }
         return settings;
     }
@@ -69,56 +71,21 @@ public record ServiceSettings(
         return Duration.ofMillis(ms);
     }
 
-    private static final class Reader {
-        private final Function<String, Optional<String>> properties;
-        private final Path appHome;
-        private final List<String> problems = new ArrayList<>();
-
-        Reader(Function<String, Optional<String>> properties, Path appHome) {
-            this.properties = properties;
-            this.appHome = appHome;
+    private static Path folder(SettingsReader r, String key, String fallback, Path appHome) {
+        String text = r.get(key);
+        try {
+            return appHome.resolve(text == null ? fallback : text).toAbsolutePath().normalize();
+        } catch (RuntimeException e) {
+            r.problem(key, text, "not a folder path (" + e.getMessage() + ")");
+            return appHome.resolve(fallback);
         }
+    }
 
-        private String value(String key, String fallback) {
-            return properties.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(fallback);
+    private static Duration nonZero(SettingsReader r, String key, Duration fallback) {
+        Duration d = r.duration(key, fallback);
+        if (d.isZero()) {
+            r.problem(key, r.get(key), "must be longer than 0");
         }
-
-        Path folder(String key, String fallback) {
-            String text = value(key, fallback);
-            try {
-                return appHome.resolve(text).toAbsolutePath().normalize();
-            } catch (RuntimeException e) {
-                problems.add(key + " = \"" + text + "\": not a folder path (" + e.getMessage() + ").");
-                return appHome.resolve(fallback);
-            }
-        }
-
-        Duration duration(String key, String fallback, boolean zeroAllowed) {
-            String text = value(key, fallback);
-            try {
-                Duration d = Durations.parse(text);
-                if (!zeroAllowed && d.isZero()) {
-                    problems.add(key + " = \"" + text + "\": must be longer than 0.");
-                }
-                return d;
-            } catch (IllegalArgumentException e) {
-                problems.add(key + " = \"" + text + "\": not a duration; write e.g. 500ms, 10s, 5m, 6h or 30d.");
-                return Durations.parse(fallback);
-            }
-        }
-
-        int count(String key, String fallback) {
-            String text = value(key, fallback);
-            try {
-                int n = Integer.parseInt(text);
-                if (n >= 1 && n <= MAX_CONCURRENCY) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            problems.add(key + " = \"" + text + "\": must be a whole number from 1 to " + MAX_CONCURRENCY + ".");
-            return Integer.parseInt(fallback);
-        }
+        return d;
     }
 }

@@ -1,6 +1,6 @@
 package io.senseprobe.sink;
 
-import io.senseprobe.AtomicFiles;
+import io.senseprobe.files.AtomicFiles;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.result.ResultJson;
 import io.senseprobe.result.ResultKeys;

@@ -75,10 +75,10 @@ class AlertSettingsTest {
                 "sense.alert.slack.url", "hooks.slack.com/services/T1/B2/secretToken")::get, problems);
         String all = String.join("\n", problems);
         assertEquals(8, problems.size(), all);
-        assertTrue(problems.get(0).startsWith("sense.alert.failure-threshold=0: "), all);
-        assertTrue(all.contains("sense.alert.send-resolved=yes: not true or false"), all);
-        assertTrue(all.contains("sense.alert.rate-limit=5 minutes: not a duration; write e.g. 500ms"), all);
-        assertTrue(all.contains("sense.alert.email.port=99999"), all);
+        assertTrue(problems.get(0).startsWith("sense.alert.failure-threshold = \"0\": "), all);
+        assertTrue(all.contains("sense.alert.send-resolved = \"yes\": not true or false"), all);
+        assertTrue(all.contains("sense.alert.rate-limit = \"5 minutes\": not a duration; write e.g. 500ms"), all);
+        assertTrue(all.contains("sense.alert.email.port = \"99999\""), all);
         assertTrue(all.contains("sense.alert.email.from is missing"), all);
         assertTrue(all.contains("\"not an address\""), all);
         assertTrue(all.contains("sense.alert.email.password is set but sense.alert.email.username is not"), all);

@@ -34,9 +34,9 @@ public final class Results {
 
     public static Definition definition(String name, Integer failureThreshold, Integer successThreshold,
             Duration reminderInterval, Duration rateLimit) {
-        Definition.Reserved reserved = new Definition.Reserved(null, failureThreshold, successThreshold,
+        Definition.Overrides overrides = new Definition.Overrides(null, failureThreshold, successThreshold,
                 reminderInterval, rateLimit, null, null, null, null);
         return new Definition(name, Target.QSEOW, "sense.example.com", 4242, "", AuthType.CERT, null, null, null,
-                null, null, null, null, null, true, Definition.DEFAULT_TIMEOUT, reserved, Path.of("connections.yaml"));
+                null, null, null, null, null, true, Definition.DEFAULT_TIMEOUT, overrides, Path.of("connections.yaml"));
     }
 }

@@ -254,7 +254,7 @@ class CheckTlsAndCredentialsTest extends SimulatorCheckTest {
     private static Definition withPassphrase(Definition d, String passphrase) {
         return new Definition(d.name(), d.target(), d.host(), d.port(), d.virtualProxy(), d.authType(), d.userDir(),
                 d.userId(), d.certFile(), d.keyFile(), d.rootCertFile(), passphrase, d.jwt(), d.apikey(), d.secure(),
-                d.timeout(), d.reserved(), d.source());
+                d.timeout(), d.overrides(), d.source());
     }
 
     private static void copy(Path from, Path to) throws Exception {

@@ -2,6 +2,7 @@ package io.senseprobe.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.senseprobe.SenseProbeBeans;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ class ReadmeOptionsTest {
     void everyCommandLineOptionIsInTheReadmeOptionsTable() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         List<String> missing = new ArrayList<>();
-        collect(new CommandLine(new RootCommand()), readme, missing);
+        collect(new CommandLine(new RootCommand(SenseProbeBeans::new)), readme, missing);
         assertTrue(missing.isEmpty(), "README.md lacks these options: " + missing);
     }
 

@@ -40,7 +40,7 @@ class DefinitionDefaultsTest extends DefinitionTest {
         assertEquals(appHome.resolve("config/client_key.pem"), d.keyFile());
         assertEquals(appHome.resolve("config/root.pem"), d.rootCertFile());
         assertNull(d.keyPassphrase());
-        assertEquals(Definition.Reserved.NONE, d.reserved());
+        assertEquals(Definition.Overrides.NONE, d.overrides());
         assertEquals(file.toAbsolutePath(), d.source());
     }
 

@@ -43,7 +43,7 @@ class DefinitionFilesTest extends DefinitionTest {
         Definition d = result.definitions().get(0);
         assertEquals("t.eu.qlikcloud.com", d.host());
         assertEquals(java.time.Duration.ofMillis(2500), d.timeout());
-        assertEquals(List.of("about"), d.reserved().checks());
+        assertEquals(List.of("about"), d.overrides().checks());
         assertEquals("k\\/\u00e9", d.apikey());
     }
 

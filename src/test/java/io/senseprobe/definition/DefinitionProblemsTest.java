@@ -137,8 +137,8 @@ class DefinitionProblemsTest extends DefinitionTest {
                 "checks: about", "engine-port: 0", "proxy-port: 4243.5", "proxy-url: [x]"));
 
         assertTrue(good.ok(), described(good, appHome));
-        Definition.Reserved r = good.definitions().get(0).reserved();
-        assertEquals(new Definition.Reserved(Duration.ofMinutes(1), 3, 2, Duration.ZERO, Duration.ofMillis(500),
+        Definition.Overrides r = good.definitions().get(0).overrides();
+        assertEquals(new Definition.Overrides(Duration.ofMinutes(1), 3, 2, Duration.ZERO, Duration.ofMillis(500),
                 List.of("about", "health"), 4747, 4243, "http://proxy:3128"), r);
         assertEquals(List.of("interval", "failure-threshold", "success-threshold", "reminder-interval", "rate-limit", "checks",
                 "engine-port", "proxy-port", "proxy-url"), problemKeys(bad), described(bad, appHome));

@@ -1,5 +1,6 @@
 package io.senseprobe.service;
 
+import io.senseprobe.SenseProbeBeans;
 import io.senseprobe.simulator.SenseSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ final class ServiceHarness implements AutoCloseable {
     }
 
     ServiceHarness startService(String... keyValues) throws Exception {
-        service = SenseProbeService.start(home, fastSettings(keyValues));
+        service = SenseProbeService.start(home, fastSettings(keyValues), SenseProbeBeans::new);
         return this;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.senseprobe.SenseProbeBeans;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,7 +64,7 @@ class ServiceSettingsTest {
     @Test
     void anInvalidConfigurationStopsTheStartWithEveryProblem() {
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> SenseProbeService.start(home,
-                ServiceHarness.fastSettings("sense.check.concurrency", "-1", "sense.inbox.settle", "1 minute")));
+                ServiceHarness.fastSettings("sense.check.concurrency", "-1", "sense.inbox.settle", "1 minute"), SenseProbeBeans::new));
         assertEquals(2, e.problems().size(), e.getMessage());
     }
 
@@ -77,7 +78,7 @@ class ServiceSettingsTest {
                 """);
         System.setProperty("sense.check.concurrency", "3");
         System.setProperty("sense.inbox.dir", "drop");
-        try (SenseProbeService service = SenseProbeService.start(home, ServiceHarness.fastSettings())) {
+        try (SenseProbeService service = SenseProbeService.start(home, ServiceHarness.fastSettings(), SenseProbeBeans::new)) {
             ServiceSettings s = service.settings();
             assertEquals(3, s.checkConcurrency());
             assertEquals(home.resolve("drop"), s.inboxDir());
@@ -98,7 +99,7 @@ class ServiceSettingsTest {
         }
         try (SenseProbeService service = SenseProbeService.start(home, ServiceHarness.fastSettings(
                 "camel.management.enabled", "true", "camel.management.host", "127.0.0.1",
-                "camel.management.port", String.valueOf(port)))) {
+                "camel.management.port", String.valueOf(port)), SenseProbeBeans::new)) {
             assertEquals("sense-probe", service.context().getName());
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health")).build(),

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.senseprobe.auth.PemReader;
+import io.senseprobe.pem.PemReader;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.senseprobe.simulator;
 
-import io.senseprobe.auth.PemReader;
+import io.senseprobe.pem.PemReader;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,7 @@
 package io.senseprobe.check.http;
 
 import io.senseprobe.check.CheckAttempt;
+import io.senseprobe.check.ExchangeProperties;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -90,6 +91,6 @@ final class CheckExecHandler implements ExecChainHandler {
 
     private static CheckAttempt attemptOf(HttpClientContext context) {
         Object exchange = context.getAttribute(EXCHANGE);
-        return exchange instanceof Exchange e ? e.getProperty(CheckAttempt.PROPERTY, CheckAttempt.class) : null;
+        return exchange instanceof Exchange e ? e.getProperty(ExchangeProperties.ATTEMPT, CheckAttempt.class) : null;
     }
 }

@@ -1,4 +1,4 @@
-package io.senseprobe;
+package io.senseprobe.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

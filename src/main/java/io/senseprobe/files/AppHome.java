@@ -1,4 +1,4 @@
-package io.senseprobe;
+package io.senseprobe.files;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;

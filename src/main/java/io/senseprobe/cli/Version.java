@@ -1,4 +1,4 @@
-package io.senseprobe;
+package io.senseprobe.cli;
 
 /** The version from the jar manifest (development builds say "dev"). */
 public final class Version {

@@ -1,4 +1,4 @@
-package io.senseprobe.auth;
+package io.senseprobe.pem;
 
 import io.senseprobe.result.Category;
 import java.io.IOException;
@@ -14,6 +14,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -22,9 +23,8 @@ import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
 
@@ -59,7 +59,7 @@ public final class PemReader {
         return parseCertificates(readText(file, what), file, what);
     }
 
-    static List<X509Certificate> parseCertificates(String pem, Path file, String what) throws PemException {
+    public static List<X509Certificate> parseCertificates(String pem, Path file, String what) throws PemException {
         List<X509Certificate> certs = new ArrayList<>();
         JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
@@ -81,7 +81,7 @@ public final class PemReader {
         return parsePrivateKey(readText(file, "Client key file"), file, passphrase);
     }
 
-    static PrivateKey parsePrivateKey(String pem, Path file, String passphrase) throws PemException {
+    public static PrivateKey parsePrivateKey(String pem, Path file, String passphrase) throws PemException {
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
         try (Reader reader = new StringReader(pem); PEMParser parser = new PEMParser(reader)) {
             for (Object o = parser.readObject(); o != null; o = parser.readObject()) {

@@ -1,4 +1,4 @@
-package io.senseprobe.auth;
+package io.senseprobe.check;
 
 import java.security.SecureRandom;
 

@@ -1,4 +1,4 @@
-package io.senseprobe.auth;
+package io.senseprobe.pem;
 
 import io.senseprobe.result.Category;
 
@@ -11,6 +11,11 @@ public class PemException extends Exception {
         super(message);
         this.category = category;
         this.fix = fix;
+    }
+
+    /** A certificate file that cannot be used: {@link Category#CERT_FILE}. */
+    public static PemException certFile(String message, String fix) {
+        return new PemException(Category.CERT_FILE, message, fix);
     }
 
     public Category category() {

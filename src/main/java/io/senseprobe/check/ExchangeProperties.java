@@ -1,0 +1,21 @@
+package io.senseprobe.check;
+
+/** The exchange properties the routes (routes/*.camel.yaml) and the Java code share; message headers would go to Sense. */
+public final class ExchangeProperties {
+    /** The {@link CheckAttempt} of the check the exchange runs. */
+    public static final String ATTEMPT = "senseAttempt";
+    /** Boolean the check route's loop reads: true when the interpreter wants another request. */
+    public static final String AGAIN = "senseAgain";
+    /** The Definition a result belongs to (inventory, sinks and alerts routes). */
+    public static final String DEFINITION = "senseDefinition";
+    /** Where a result comes from: inbox or inventory (sinks route). */
+    public static final String SOURCE = "senseSource";
+
+    /** The InboxJob of the inbox file the exchange carries (inbox routes). */
+    public static final String INBOX_JOB = "senseInboxJob";
+    /** The folder the file consumer moves a claimed inbox file into once its report is written (.done or .error). */
+    public static final String INBOX_FOLDER = "senseInboxFolder";
+
+    private ExchangeProperties() {
+    }
+}
