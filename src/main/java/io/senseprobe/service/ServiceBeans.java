@@ -1,6 +1,7 @@
 package io.senseprobe.service;
 
 import io.senseprobe.alert.AlertService;
+import io.senseprobe.alert.provider.AlertDestinations;
 import io.senseprobe.check.CheckRunner;
 import io.senseprobe.check.ResultFactory;
 import io.senseprobe.definition.DefinitionLoader;
@@ -21,7 +22,7 @@ import org.apache.camel.spi.Registry;
  * Binds the service's beans for the inbox, inventory and sinks routes. Runs after {@code SenseProbeBeans} (it
  * needs the result factory) and before the routes are loaded: the settings are validated here, and the values
  * the routes need in their URIs are added as {@code sense.service.*} properties. Only core Camel EIPs and the
- * components the pom declares are used (no seda: the packaged jar does not have it).
+ * components the pom declares are used.
  */
 public final class ServiceBeans implements CamelConfiguration {
     public static final String SETTINGS = "serviceSettings";
@@ -57,6 +58,8 @@ public final class ServiceBeans implements CamelConfiguration {
         registry.bind("jsonLinesSink", new JsonLinesSink(settings.resultsDir()));
         registry.bind("statusSink", status);
         addService(context, status);
+        // which alert destinations exist: their beans and components, then the core that feeds their routes
+        AlertDestinations.install(context, settings.alerts());
         AlertService alerts = AlertService.create(context, settings.alerts(), settings.resultsDir(), appHome, clock);
         registry.bind(AlertService.BEAN, alerts);
         Inventory inventory = new Inventory(settings, loader, status, clock, new DefinitionFileAlerts(alerts, clock));
