@@ -16,6 +16,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.StartupListener;
 import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +81,24 @@ public final class AlertDelivery {
             return;
         }
         wake(destination);
+    }
+
+    /** Replays the spool as soon as the context (with the destinations' routes) has started. */
+    void replayOnStart() {
+        try {
+            context.addStartupListener(new StartupListener() {
+                @Override
+                public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                }
+
+                @Override
+                public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+                    replay();
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not register the alert spool's replay with Camel", e);
+        }
     }
 
     /** Tries again what the spool holds, for every destination; files for a destination that is off stay put. */
@@ -194,7 +213,8 @@ public final class AlertDelivery {
 
     private void wake(String destination) {
         AtomicBoolean wakeQueued = queued.get(destination);
-        if (closed || !wakeQueued.compareAndSet(false, true)) {
+        // before the routes run there is nothing to wake: the replay once the context has started sends it
+        if (closed || !context.getStatus().isStarted() || !wakeQueued.compareAndSet(false, true)) {
             return;
         }
         try {

@@ -64,12 +64,13 @@ public final class AlertService implements Service {
         AlertDelivery delivery = new AlertDelivery(context, settings.destinationIds(), new AlertSpool(resultsDir),
                 retryDelays);
         delivery.configure(context.getPropertiesComponent());
+        delivery.replayOnStart();
         context.getRegistry().bind(AlertDelivery.BEAN, delivery);
         context.getRegistry().bind("alertAttemptFailed", (Processor) delivery::attemptFailed);
         AlertService service = new AlertService(settings, AlertTemplates.load(appHome), resultsDir, clock, delivery);
         LOG.info("Alerts: {}", service.destinationIds().isEmpty() ? "no destination set (sense.alert.*)" : settings);
         try {
-            // Camel starts it (spool replay) with the context and stops it after the routes
+            // Camel stops it (state file) after the routes
             context.addService(service, true, true);
         } catch (Exception e) {
             throw new IllegalStateException("Could not register the alert service with Camel", e);
@@ -162,6 +163,7 @@ public final class AlertService implements Service {
         return delivery.destinationIds();
     }
 
+    /** Replays the spool; at startup the replay waits for the routes (see {@link AlertDelivery#replayOnStart}). */
     @Override
     public void start() {
         delivery.replay();
