@@ -12,9 +12,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
+import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.StartupListener;
 import org.apache.camel.spi.PropertiesComponent;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * gets one attempt plus one retry per delay (1 s, 5 s, 15 s by default), a replayed one a single attempt; the
  * route's error handler does the retries, this bean logs them. The head of a destination's spool blocks the rest.
  */
-public final class AlertDelivery {
+public final class AlertDelivery implements StartupListener {
     public static final String BEAN = "alertDelivery";
     /** Exchange properties of the destination routes. */
     public static final String DESTINATION = "alertDestination";
@@ -44,7 +46,7 @@ public final class AlertDelivery {
     private final Map<String, AtomicBoolean> queued = new LinkedHashMap<>();
     private final Set<String> fresh = ConcurrentHashMap.newKeySet();
     private final Set<String> reportedOrphans = ConcurrentHashMap.newKeySet();
-    private volatile ProducerTemplate producer;
+    private ProducerTemplate producer;
     private volatile boolean closed;
 
     AlertDelivery(CamelContext context, List<String> destinations, AlertSpool spool, List<Duration> retryDelays) {
@@ -54,17 +56,19 @@ public final class AlertDelivery {
         this.retryDelays = List.copyOf(retryDelays);
     }
 
-    /** The placeholders of the routes: which destination routes exist, and the retry delays. */
-    void configure(PropertiesComponent properties) {
+    /** The routes' placeholders (which destination routes exist, the retry delays); replays once they run. */
+    void install() throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
         for (String id : AlertSettings.DESTINATIONS) {
             properties.addOverrideProperty("sense.service.alert-" + id, String.valueOf(queued.containsKey(id)));
         }
-        // redelivery n waits the n-th delay (Camel's delayPattern "1:1000;2:5000;3:15000")
-        StringBuilder pattern = new StringBuilder();
-        for (int i = 0; i < retryDelays.size(); i++) {
-            pattern.append(i == 0 ? "" : ";").append(i + 1).append(':').append(retryDelays.get(i).toMillis());
-        }
-        properties.addOverrideProperty("sense.service.alert-delay-pattern", pattern.isEmpty() ? "1:0" : pattern.toString());
+        // redelivery n waits the n-th delay: Camel's delayPattern "1:1000;2:5000;3:15000"
+        properties.addOverrideProperty("sense.service.alert-delay-pattern", retryDelays.isEmpty() ? "1:0"
+                : IntStream.range(0, retryDelays.size()).mapToObj(i -> (i + 1) + ":" + retryDelays.get(i).toMillis())
+                        .collect(Collectors.joining(";")));
+        context.getRegistry().bind(BEAN, this);
+        context.getRegistry().bind("alertAttemptFailed", (Processor) this::attemptFailed);
+        context.addStartupListener(this);
     }
 
     List<String> destinationIds() {
@@ -83,24 +87,6 @@ public final class AlertDelivery {
         wake(destination);
     }
 
-    /** Replays the spool as soon as the context (with the destinations' routes) has started. */
-    void replayOnStart() {
-        try {
-            context.addStartupListener(new StartupListener() {
-                @Override
-                public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
-                }
-
-                @Override
-                public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
-                    replay();
-                }
-            });
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not register the alert spool's replay with Camel", e);
-        }
-    }
-
     /** Tries again what the spool holds, for every destination; files for a destination that is off stay put. */
     void replay() {
         for (String id : spool.destinations()) {
@@ -111,6 +97,16 @@ public final class AlertDelivery {
                         spool.pending(id).size(), id, spool.dir());
             }
         }
+    }
+
+    @Override
+    public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+    }
+
+    /** The replay at start, once the destinations' routes run. */
+    @Override
+    public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+        replay();
     }
 
     /** Waits until no route has a wake-up queued or a message under way (for tests and orderly stops). */
@@ -144,9 +140,8 @@ public final class AlertDelivery {
             exchange.setProperty(PENDING, pending);
         }
         // a fresh request: no headers of the last answer, no redelivery counter of the last message
-        Message request = exchange.getMessage();
-        request.getHeaders().clear();
-        request.setBody(null);
+        exchange.getMessage().getHeaders().clear();
+        exchange.getMessage().setBody(null);
         exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
         for (Path file = pending.poll(); file != null; file = pending.poll()) {
             try {
@@ -201,14 +196,9 @@ public final class AlertDelivery {
         }
         int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
         int attempts = exchange.getProperty(RETRIES, 0, Integer.class) + 1;
-        if (attempt >= attempts) {
-            LOG.warn("Could not send the {} alert for {} to {} (attempt {} of {}): {}", message.kind().id(),
-                    message.subjectKey(), destination, attempt, attempts, describe(e));
-        } else {
-            LOG.warn("Could not send the {} alert for {} to {} (attempt {} of {}): {}; retrying in {}",
-                    message.kind().id(), message.subjectKey(), destination, attempt, attempts, describe(e),
-                    AlertStateMachine.human(retryDelays.get(attempt - 1)));
-        }
+        LOG.warn("Could not send the {} alert for {} to {} (attempt {} of {}): {}{}", message.kind().id(),
+                message.subjectKey(), destination, attempt, attempts, describe(e), attempt >= attempts ? ""
+                        : "; retrying in " + AlertStateMachine.human(retryDelays.get(attempt - 1)));
     }
 
     private void wake(String destination) {
@@ -225,13 +215,9 @@ public final class AlertDelivery {
         }
     }
 
-    private ProducerTemplate producer() {
+    private synchronized ProducerTemplate producer() {
         if (producer == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = context.createProducerTemplate();
-                }
-            }
+            producer = context.createProducerTemplate();
         }
         return producer;
     }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Processor;
 import org.apache.camel.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,13 +62,10 @@ public final class AlertService implements Service {
             Clock clock, List<Duration> retryDelays) {
         AlertDelivery delivery = new AlertDelivery(context, settings.destinationIds(), new AlertSpool(resultsDir),
                 retryDelays);
-        delivery.configure(context.getPropertiesComponent());
-        delivery.replayOnStart();
-        context.getRegistry().bind(AlertDelivery.BEAN, delivery);
-        context.getRegistry().bind("alertAttemptFailed", (Processor) delivery::attemptFailed);
         AlertService service = new AlertService(settings, AlertTemplates.load(appHome), resultsDir, clock, delivery);
         LOG.info("Alerts: {}", service.destinationIds().isEmpty() ? "no destination set (sense.alert.*)" : settings);
         try {
+            delivery.install();
             // Camel stops it (state file) after the routes
             context.addService(service, true, true);
         } catch (Exception e) {
@@ -163,7 +159,7 @@ public final class AlertService implements Service {
         return delivery.destinationIds();
     }
 
-    /** Replays the spool; at startup the replay waits for the routes (see {@link AlertDelivery#replayOnStart}). */
+    /** Replays the spool; Camel's own call comes before the routes run, so its replay waits for them (AlertDelivery). */
     @Override
     public void start() {
         delivery.replay();

@@ -2,15 +2,12 @@ package io.senseprobe.alert.provider;
 
 import io.senseprobe.Version;
 import io.senseprobe.alert.AlertSettings;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
 
 /**
- * The destinations the settings turn on (a host or URL is set), bound as the beans their routes in
- * routes/alerts.camel.yaml call ({@code emailDestination}, {@code slackDestination}, ...), with the components
- * those routes send through.
+ * The destinations the settings turn on (a host or URL is set), as the beans their routes in routes/alerts.camel.yaml
+ * call ({@code emailDestination}, {@code slackDestination}, ...), and the components those routes send through.
  */
 public final class AlertDestinations {
     /** The component of the route alert-post; its own instance, apart from the checks' https (CheckHttpClient). */
@@ -20,34 +17,29 @@ public final class AlertDestinations {
     private AlertDestinations() {
     }
 
-    private static List<AlertDestination> from(AlertSettings settings) {
-        List<AlertDestination> destinations = new ArrayList<>();
-        if (settings.email() != null) {
-            destinations.add(new EmailDestination(settings.email()));
-        }
-        if (settings.slackUrl() != null) {
-            destinations.add(new SlackDestination(settings.slackUrl()));
-        }
-        if (settings.teamsUrl() != null) {
-            destinations.add(new TeamsDestination(settings.teamsUrl()));
-        }
-        if (settings.webhookUrl() != null) {
-            destinations.add(new WebhookDestination(settings.webhookUrl()));
-        }
-        return destinations;
-    }
-
-    /** Binds the destinations of the settings and their components; before the routes are loaded. */
+    /** Binds the destinations the settings turn on, and their components; before the routes are loaded. */
     public static void install(CamelContext context, AlertSettings settings) {
         context.addComponent(HTTP_COMPONENT, httpComponent());
         context.getRegistry().bind("alertHttpAnswer", new HttpAnswer());
-        for (AlertDestination destination : from(settings)) {
-            context.getRegistry().bind(destination.id() + "Destination", destination);
-            if (destination instanceof EmailDestination email) {
-                context.addComponent(EmailDestination.COMPONENT, email.component(context));
-                context.getPropertiesComponent().addOverrideProperty("sense.service.alert-smtp-server", email.server());
-            }
+        if (settings.email() != null) {
+            EmailDestination email = new EmailDestination(settings.email());
+            bind(context, email);
+            context.addComponent(EmailDestination.COMPONENT, email.component(context));
+            context.getPropertiesComponent().addOverrideProperty("sense.service.alert-smtp-server", email.server());
         }
+        if (settings.slackUrl() != null) {
+            bind(context, new SlackDestination(settings.slackUrl()));
+        }
+        if (settings.teamsUrl() != null) {
+            bind(context, new TeamsDestination(settings.teamsUrl()));
+        }
+        if (settings.webhookUrl() != null) {
+            bind(context, new WebhookDestination(settings.webhookUrl()));
+        }
+    }
+
+    private static void bind(CamelContext context, AlertDestination destination) {
+        context.getRegistry().bind(destination.id() + "Destination", destination);
     }
 
     private static HttpComponent httpComponent() {
