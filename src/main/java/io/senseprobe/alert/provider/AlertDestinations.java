@@ -36,6 +36,8 @@ public final class AlertDestinations {
         if (settings.webhookUrl() != null) {
             bind(context, new WebhookDestination(settings.webhookUrl()));
         }
+        boolean posts = settings.slackUrl() != null || settings.teamsUrl() != null || settings.webhookUrl() != null;
+        context.getPropertiesComponent().addOverrideProperty("sense.service.alert-post", String.valueOf(posts));
     }
 
     private static void bind(CamelContext context, AlertDestination destination) {
