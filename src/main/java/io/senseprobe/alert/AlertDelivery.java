@@ -1,78 +1,97 @@
 package io.senseprobe.alert;
 
-import io.senseprobe.sink.alert.AlertDestination;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.StartupListener;
+import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends spooled messages, one worker thread per destination so a dead Slack never delays the e-mail, in spool
- * order. A new message gets one attempt plus one retry per delay (1 s, 5 s, 15 s by default); a message that still
- * fails stays in the spool and gets one attempt per replay (start and every tick). The head of a destination's
- * spool blocks the rest, so receivers see messages in the order they were decided.
+ * The bean {@code alertDelivery} of the destination routes (routes/alerts.camel.yaml): wakes a destination's route
+ * ({@code seda:alert-<id>}, one consumer) and hands it the spool's messages one by one, oldest first. A new message
+ * gets one attempt plus one retry per delay (1 s, 5 s, 15 s by default), a replayed one a single attempt; the
+ * route's error handler does the retries, this bean logs them. The head of a destination's spool blocks the rest.
  */
-final class AlertDelivery implements AutoCloseable {
+public final class AlertDelivery implements StartupListener {
+    public static final String BEAN = "alertDelivery";
+    /** Exchange properties of the destination routes. */
+    public static final String DESTINATION = "alertDestination";
+    public static final String MESSAGE = "alertMessage";
+    static final String FILE = "alertFile";
+    static final String RETRIES = "alertRetries";
+    private static final String PENDING = "alertPending";
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
 
-    private final Map<String, AlertDestination> destinations = new LinkedHashMap<>();
-    private final Map<String, ExecutorService> workers = new LinkedHashMap<>();
-    private final Map<String, AtomicBoolean> drainQueued = new LinkedHashMap<>();
-    private final Set<String> fresh = ConcurrentHashMap.newKeySet();
-    private final Set<String> reportedOrphans = ConcurrentHashMap.newKeySet();
+    private final CamelContext context;
     private final AlertSpool spool;
     private final List<Duration> retryDelays;
+    // per destination: a wake-up is queued and its drain has not started yet (one is enough)
+    private final Map<String, AtomicBoolean> queued = new LinkedHashMap<>();
+    private final Set<String> fresh = ConcurrentHashMap.newKeySet();
+    private final Set<String> reportedOrphans = ConcurrentHashMap.newKeySet();
+    private ProducerTemplate producer;
+    private volatile boolean closed;
 
-    AlertDelivery(List<AlertDestination> destinations, AlertSpool spool, List<Duration> retryDelays) {
-        for (AlertDestination d : destinations) {
-            this.destinations.put(d.id(), d);
-            this.workers.put(d.id(), Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "alert-" + d.id());
-                t.setDaemon(true);
-                return t;
-            }));
-            this.drainQueued.put(d.id(), new AtomicBoolean());
-        }
+    AlertDelivery(CamelContext context, List<String> destinations, AlertSpool spool, List<Duration> retryDelays) {
+        this.context = context;
+        destinations.forEach(id -> queued.put(id, new AtomicBoolean()));
         this.spool = spool;
         this.retryDelays = List.copyOf(retryDelays);
     }
 
-    List<String> destinationIds() {
-        return List.copyOf(destinations.keySet());
+    /** The routes' placeholders (which destination routes exist, the retry delays); replays once they run. */
+    void install() throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        for (String id : AlertSettings.DESTINATIONS) {
+            properties.addOverrideProperty("sense.service.alert-" + id, String.valueOf(queued.containsKey(id)));
+        }
+        // redelivery n waits the n-th delay: Camel's delayPattern "1:1000;2:5000;3:15000"
+        properties.addOverrideProperty("sense.service.alert-delay-pattern", retryDelays.isEmpty() ? "1:0"
+                : IntStream.range(0, retryDelays.size()).mapToObj(i -> (i + 1) + ":" + retryDelays.get(i).toMillis())
+                        .collect(Collectors.joining(";")));
+        context.getRegistry().bind(BEAN, this);
+        context.getRegistry().bind("alertAttemptFailed", (Processor) this::attemptFailed);
+        context.addStartupListener(this);
     }
 
-    /** Spools the message at once (the caller may be killed right after), then lets the worker send it. */
+    List<String> destinationIds() {
+        return List.copyOf(queued.keySet());
+    }
+
+    /** Spools the message at once (the caller may be killed right after), then wakes the destination's route. */
     void deliver(String destination, AlertMessage message) {
         try {
-            Path file = spool.add(destination, message);
-            fresh.add(file.getFileName().toString());
+            fresh.add(spool.add(destination, message).getFileName().toString());
         } catch (IOException e) {
-            // no spool: still try to send, from memory
-            LOG.warn("Could not spool the {} alert for {} to {} ({}); sending it without a spool copy",
-                    message.kind().id(), message.subjectKey(), destination, e.getMessage());
-            submit(destination, () -> sendUnspooled(destinations.get(destination), message));
+            LOG.error("Could not spool the {} alert for {} to {} ({}); it is not sent", message.kind().id(),
+                    message.subjectKey(), destination, e.getMessage());
             return;
         }
-        scheduleDrain(destination);
+        wake(destination);
     }
 
     /** Tries again what the spool holds, for every destination; files for a destination that is off stay put. */
     void replay() {
         for (String id : spool.destinations()) {
-            if (destinations.containsKey(id)) {
-                scheduleDrain(id);
+            if (queued.containsKey(id)) {
+                wake(id);
             } else if (reportedOrphans.add(id)) {
                 LOG.warn("{} undelivered alert(s) for {} are kept in {}: that destination is not configured now",
                         spool.pending(id).size(), id, spool.dir());
@@ -80,113 +99,132 @@ final class AlertDelivery implements AutoCloseable {
         }
     }
 
-    /** Waits until every worker has finished what was queued before this call (for tests and orderly stops). */
-    boolean awaitIdle(Duration timeout) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(workers.size());
-        for (ExecutorService worker : workers.values()) {
-            try {
-                worker.execute(done::countDown);
-            } catch (RejectedExecutionException e) {
-                done.countDown();
-            }
-        }
-        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Stops the workers; a message in its retries stays in the spool for the next start. */
     @Override
-    public void close() {
-        for (ExecutorService worker : workers.values()) {
-            worker.shutdownNow();
-        }
-        for (ExecutorService worker : workers.values()) {
-            try {
-                worker.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+    public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+    }
+
+    /** The replay at start, once the destinations' routes run. */
+    @Override
+    public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+        replay();
+    }
+
+    /** Waits until no route has a wake-up queued or a message under way (for tests and orderly stops). */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!idle()) {
+            if (System.nanoTime() > end) {
+                return false;
             }
+            Thread.sleep(10);
         }
+        return true;
     }
 
-    private void scheduleDrain(String destination) {
-        AtomicBoolean queued = drainQueued.get(destination);
-        if (queued != null && queued.compareAndSet(false, true)) {
-            submit(destination, () -> {
-                queued.set(false);
-                drain(destinations.get(destination));
-            });
-        }
+    /** No more wake-ups; a message in its retries stays in the spool for the next start. */
+    void close() {
+        closed = true;
     }
 
-    private void submit(String destination, Runnable task) {
-        try {
-            workers.get(destination).execute(task);
-        } catch (RejectedExecutionException e) {
-            LOG.info("Alert delivery to {} is stopped; spooled messages go out after the next start", destination);
-        }
-    }
+    // --- the bean methods of the destination routes --------------------------------------------------------------
 
-    private void drain(AlertDestination destination) {
-        for (Path file : spool.pending(destination.id())) {
-            if (Thread.currentThread().isInterrupted()) {
-                return;
-            }
-            AlertMessage message;
+    /** The loop's condition: makes the next spooled message the exchange's, or ends the drain (false). */
+    public boolean next(Exchange exchange) {
+        String destination = exchange.getProperty(DESTINATION, String.class);
+        @SuppressWarnings("unchecked")
+        Deque<Path> pending = exchange.getProperty(PENDING, Deque.class);
+        if (pending == null) {
+            // from here on a newly spooled message needs a drain of its own
+            queued.get(destination).set(false);
+            pending = new ArrayDeque<>(spool.pending(destination));
+            exchange.setProperty(PENDING, pending);
+        }
+        // a fresh request: no headers of the last answer, no redelivery counter of the last message
+        exchange.getMessage().getHeaders().clear();
+        exchange.getMessage().setBody(null);
+        exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
+        for (Path file = pending.poll(); file != null; file = pending.poll()) {
             try {
-                message = spool.read(file).message();
+                exchange.setProperty(MESSAGE, spool.read(file).message());
             } catch (IOException e) {
                 setAside(file, e);
                 continue;
             }
-            boolean isFresh = fresh.remove(file.getFileName().toString());
-            if (!send(destination, message, isFresh ? retryDelays : List.of())) {
-                LOG.warn("The {} alert for {} is kept in {}; it is tried again at every tick, older messages first",
-                        message.kind().id(), message.subjectKey(), spool.dir().resolve(file.getFileName()));
-                return;
-            }
-            try {
-                spool.remove(file);
-            } catch (IOException e) {
-                LOG.warn("Sent the {} alert for {} to {}, but could not delete {}: {}", message.kind().id(),
-                        message.subjectKey(), destination.id(), file, e.getMessage());
-            }
-        }
-    }
-
-    private void sendUnspooled(AlertDestination destination, AlertMessage message) {
-        if (!send(destination, message, retryDelays)) {
-            LOG.error("The {} alert for {} to {} is lost: not delivered and the spool could not be written",
-                    message.kind().id(), message.subjectKey(), destination.id());
-        }
-    }
-
-    private boolean send(AlertDestination destination, AlertMessage message, List<Duration> delays) {
-        int attempts = delays.size() + 1;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                destination.send(message);
-                LOG.info("Sent {} alert for {} to {}", message.kind().id(), message.subjectKey(), destination.id());
-                return true;
-            } catch (Exception e) {
-                if (attempt == attempts) {
-                    LOG.warn("Could not send the {} alert for {} to {} (attempt {} of {}): {}", message.kind().id(),
-                            message.subjectKey(), destination.id(), attempt, attempts, describe(e));
-                    return false;
-                }
-                Duration delay = delays.get(attempt - 1);
-                LOG.warn("Could not send the {} alert for {} to {} (attempt {} of {}): {}; retrying in {}",
-                        message.kind().id(), message.subjectKey(), destination.id(), attempt, attempts, describe(e),
-                        AlertStateMachine.human(delay));
-                try {
-                    Thread.sleep(delay.toMillis());
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
+            exchange.setProperty(FILE, file);
+            exchange.setProperty(RETRIES, fresh.remove(file.getFileName().toString()) ? retryDelays.size() : 0);
+            return true;
         }
         return false;
+    }
+
+    /** The destination accepted the message: only now it leaves the spool. */
+    public void sent(Exchange exchange) {
+        AlertMessage message = exchange.getProperty(MESSAGE, AlertMessage.class);
+        String destination = exchange.getProperty(DESTINATION, String.class);
+        LOG.info("Sent {} alert for {} to {}", message.kind().id(), message.subjectKey(), destination);
+        Path file = exchange.getProperty(FILE, Path.class);
+        try {
+            spool.remove(file);
+        } catch (IOException e) {
+            LOG.warn("Sent the {} alert for {} to {}, but could not delete {}: {}", message.kind().id(),
+                    message.subjectKey(), destination, file, e.getMessage());
+        }
+    }
+
+    /** The dead letter: the message stays in the spool, and the drain ends so nothing newer overtakes it. */
+    public void undelivered(Exchange exchange) {
+        AlertMessage message = exchange.getProperty(MESSAGE, AlertMessage.class);
+        Path file = exchange.getProperty(FILE, Path.class);
+        if (message != null && file != null) {
+            LOG.warn("The {} alert for {} is kept in {}; it is tried again at every tick, older messages first",
+                    message.kind().id(), message.subjectKey(), spool.dir().resolve(file.getFileName()));
+        }
+    }
+
+    /** The error handler's onExceptionOccurred: one line per failed attempt, in place of Camel's own. */
+    public void attemptFailed(Exchange exchange) {
+        String destination = exchange.getProperty(DESTINATION, String.class);
+        AlertMessage message = exchange.getProperty(MESSAGE, AlertMessage.class);
+        Exception e = exchange.getException();
+        if (e instanceof RejectedExecutionException) {
+            LOG.info("Alert delivery to {} is stopped; spooled messages go out after the next start", destination);
+            return;
+        }
+        if (message == null) {
+            LOG.warn("Alert delivery to {} failed: {}", destination, describe(e));
+            return;
+        }
+        int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
+        int attempts = exchange.getProperty(RETRIES, 0, Integer.class) + 1;
+        LOG.warn("Could not send the {} alert for {} to {} (attempt {} of {}): {}{}", message.kind().id(),
+                message.subjectKey(), destination, attempt, attempts, describe(e), attempt >= attempts ? ""
+                        : "; retrying in " + AlertStateMachine.human(retryDelays.get(attempt - 1)));
+    }
+
+    private void wake(String destination) {
+        AtomicBoolean wakeQueued = queued.get(destination);
+        // before the routes run there is nothing to wake: the replay once the context has started sends it
+        if (closed || !context.getStatus().isStarted() || !wakeQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            producer().sendBody("seda:alert-" + destination, destination);
+        } catch (RuntimeException e) {
+            wakeQueued.set(false);
+            LOG.info("Alert delivery to {} is stopped; spooled messages go out after the next start", destination);
+        }
+    }
+
+    private synchronized ProducerTemplate producer() {
+        if (producer == null) {
+            producer = context.createProducerTemplate();
+        }
+        return producer;
+    }
+
+    private boolean idle() {
+        return queued.entrySet().stream().noneMatch(e -> e.getValue().get()
+                || context.getInflightRepository().size("alert-" + e.getKey()) > 0);
     }
 
     private void setAside(Path file, IOException e) {

@@ -3,8 +3,6 @@ package io.senseprobe.alert;
 import io.senseprobe.result.ResultKeys;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.result.CheckResult;
-import io.senseprobe.sink.alert.AlertDestination;
-import io.senseprobe.sink.alert.AlertDestinations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The bean {@code alertService}: turns inventory results into alert messages (state machine), renders them with the
  * templates and hands them to the destinations through the spool. Safe to call from several threads: decisions,
- * state file and spool writes are serialised; sending happens on the destinations' own threads.
+ * state file and spool writes are serialised; sending happens in the destinations' routes ({@link AlertDelivery}).
  */
 public final class AlertService implements Service {
     public static final String BEAN = "alertService";
@@ -40,17 +38,20 @@ public final class AlertService implements Service {
     private final Clock clock;
     private volatile Predicate<String> connectionExists = connection -> true;
 
-    public AlertService(AlertSettings settings, List<AlertDestination> destinations, AlertTemplates templates,
-            Path resultsDir, Clock clock, List<Duration> retryDelays) {
+    AlertService(AlertSettings settings, AlertTemplates templates, Path resultsDir, Clock clock,
+            AlertDelivery delivery) {
         this.settings = settings;
         this.templates = templates;
         this.clock = clock;
         this.store = new AlertStateStore(resultsDir);
         this.machine = new AlertStateMachine(store.load());
-        this.delivery = new AlertDelivery(destinations, new AlertSpool(resultsDir), retryDelays);
+        this.delivery = delivery;
     }
 
-    /** The service's way in: destinations from the settings, templates from the app home, retries 1 s, 5 s, 15 s. */
+    /**
+     * The service's way in, before the routes are loaded: templates from the app home, retries 1 s, 5 s, 15 s. The
+     * destinations' beans are bound by the configuration (AlertDestinations in alert.provider), for the same settings.
+     */
     public static AlertService create(CamelContext context, AlertSettings settings, Path resultsDir, Path appHome,
             Clock clock) {
         return create(context, settings, resultsDir, appHome, clock, RETRY_DELAYS);
@@ -59,11 +60,13 @@ public final class AlertService implements Service {
     /** As {@link #create(CamelContext, AlertSettings, Path, Path, Clock)}, with other retry delays (tests). */
     public static AlertService create(CamelContext context, AlertSettings settings, Path resultsDir, Path appHome,
             Clock clock, List<Duration> retryDelays) {
-        AlertService service = new AlertService(settings, AlertDestinations.from(context, settings),
-                AlertTemplates.load(appHome), resultsDir, clock, retryDelays);
+        AlertDelivery delivery = new AlertDelivery(context, settings.destinationIds(), new AlertSpool(resultsDir),
+                retryDelays);
+        AlertService service = new AlertService(settings, AlertTemplates.load(appHome), resultsDir, clock, delivery);
         LOG.info("Alerts: {}", service.destinationIds().isEmpty() ? "no destination set (sense.alert.*)" : settings);
         try {
-            // Camel starts it (spool replay) with the context and stops it (workers) on shutdown
+            delivery.install();
+            // Camel stops it (state file) after the routes
             context.addService(service, true, true);
         } catch (Exception e) {
             throw new IllegalStateException("Could not register the alert service with Camel", e);
@@ -156,6 +159,7 @@ public final class AlertService implements Service {
         return delivery.destinationIds();
     }
 
+    /** Replays the spool; Camel's own call comes before the routes run, so its replay waits for them (AlertDelivery). */
     @Override
     public void start() {
         delivery.replay();

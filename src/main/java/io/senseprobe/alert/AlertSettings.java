@@ -44,6 +44,9 @@ public record AlertSettings(
     public static final String TEAMS_URL = PREFIX + "teams.url";
     public static final String WEBHOOK_URL = PREFIX + "webhook.url";
 
+    /** Every destination there is, in delivery order. */
+    public static final List<String> DESTINATIONS = List.of("email", "slack", "teams", "webhook");
+
     public static final AlertSettings DEFAULTS = new AlertSettings(2, 1, true, Duration.ofHours(6),
             Duration.ofMinutes(5), null, null, null, null);
 

@@ -1,6 +1,7 @@
 package io.senseprobe.service;
 
 import io.senseprobe.alert.AlertService;
+import io.senseprobe.alert.provider.AlertDestinations;
 import io.senseprobe.check.CheckRunner;
 import io.senseprobe.check.ResultFactory;
 import io.senseprobe.definition.DefinitionLoader;
@@ -61,6 +62,8 @@ public final class ServiceBeans implements CamelConfiguration {
         registry.bind("jsonLines", new JsonLines());
         registry.bind("statusSink", status);
         addService(context, status);
+        // which alert destinations exist: their beans and components, then the core that feeds their routes
+        AlertDestinations.install(context, settings.alerts());
         AlertService alerts = AlertService.create(context, settings.alerts(), settings.resultsDir(), appHome, clock);
         registry.bind(AlertService.BEAN, alerts);
         Inventory inventory = new Inventory(settings, loader, status, clock, new DefinitionFileAlerts(alerts, clock));

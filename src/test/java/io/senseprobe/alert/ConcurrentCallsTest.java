@@ -3,7 +3,6 @@ package io.senseprobe.alert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.senseprobe.sink.alert.AlertDestinations;
 import io.senseprobe.testing.TestClock;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +25,8 @@ class ConcurrentCallsTest {
             List<String> problems = new ArrayList<>();
             AlertSettings s = AlertSettings.from(Map.of("sense.alert.webhook.url", receiver.url("/hook"))::get,
                     problems);
-            AlertService service = new AlertService(s, AlertDestinations.from(null, s), AlertTemplates.load(dir),
-                    dir, new TestClock(), WebhookAlertTest.FAST);
+            AlertCamel camel = new AlertCamel(s, dir, dir, new TestClock());
+            AlertService service = camel.service;
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
@@ -46,6 +45,7 @@ class ConcurrentCallsTest {
             assertEquals(List.of("c0", "c1", "c2", "c3", "c4"), receiver.bodies("/hook").stream()
                     .map(b -> b.get("connection").asText()).sorted().toList());
             service.stop();
+            camel.close();
             // the state file is whole and readable
             assertEquals(5, new AlertStateStore(dir).load().size());
         }

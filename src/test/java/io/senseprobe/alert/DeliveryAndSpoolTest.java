@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.senseprobe.sink.alert.AlertDestinations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,9 +94,9 @@ class DeliveryAndSpoolTest extends WebhookAlertTest {
         List<String> problems = new ArrayList<>();
         AlertSettings s = AlertSettings.from(Map.of("sense.alert.webhook.url", url,
                 "sense.alert.failure-threshold", "1")::get, problems);
-        AlertService service = new AlertService(s, AlertDestinations.from(null, s), AlertTemplates.load(dir), dir,
-                clock, FAST);
-        services.add(service);
+        AlertCamel camel = new AlertCamel(s, dir, dir, clock);
+        camels.add(camel);
+        AlertService service = camel.service;
         try (LogCapture log = new LogCapture()) {
             service.onResult(Results.failed("prod"), null);
             settle(service);

@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,20 +36,20 @@ class EmailAndSecretsTest {
 
     @TempDir
     Path dir;
-    DefaultCamelContext camel;
+    AlertCamel camel;
     RecordingReceiver slack;
     AlertService service;
 
     @BeforeEach
     void start() throws Exception {
-        camel = new DefaultCamelContext();
-        camel.start();
         slack = new RecordingReceiver();
     }
 
     @AfterEach
     void stop() {
-        camel.stop();
+        if (camel != null) {
+            camel.close();
+        }
         slack.close();
     }
 
@@ -66,7 +65,8 @@ class EmailAndSecretsTest {
         List<String> problems = new ArrayList<>();
         AlertSettings s = AlertSettings.from(props::get, problems);
         assertEquals(List.of(), problems);
-        return AlertService.create(camel, s, dir, dir, new TestClock(), WebhookAlertTest.FAST);
+        camel = new AlertCamel(s, dir, dir, new TestClock());
+        return camel.service;
     }
 
     @Test

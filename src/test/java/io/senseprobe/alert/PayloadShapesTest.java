@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.senseprobe.sink.alert.AlertDestinations;
 import io.senseprobe.testing.TestClock;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ class PayloadShapesTest {
     @TempDir
     Path dir;
     RecordingReceiver receiver;
+    AlertCamel camel;
     AlertService service;
 
     @BeforeEach
@@ -35,8 +35,8 @@ class PayloadShapesTest {
                 "sense.alert.teams.url", receiver.url(TEAMS) + "?sig=teamsSig456",
                 "sense.alert.webhook.url", receiver.url(HOOK))::get, problems);
         assertEquals(List.of(), problems);
-        service = new AlertService(s, AlertDestinations.from(null, s), AlertTemplates.load(dir), dir,
-                new TestClock(), WebhookAlertTest.FAST);
+        camel = new AlertCamel(s, dir, dir, new TestClock());
+        service = camel.service;
         service.onResult(Results.failed("prod", "Connection refused <by> sense & co"), null);
         service.onResult(Results.failed("prod", "Connection refused <by> sense & co"), null);
         assertTrue(service.awaitDeliveries(RecordingReceiver.WAIT));
@@ -45,6 +45,7 @@ class PayloadShapesTest {
     @AfterEach
     void stop() {
         service.stop();
+        camel.close();
         receiver.close();
     }
 

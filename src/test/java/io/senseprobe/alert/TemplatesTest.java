@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.senseprobe.sink.alert.AlertDestinations;
 import io.senseprobe.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,11 +58,12 @@ class TemplatesTest {
             List<String> problems = new ArrayList<>();
             AlertSettings s = AlertSettings.from(Map.of("sense.alert.slack.url", receiver.url("/slack"),
                     "sense.alert.failure-threshold", "1")::get, problems);
-            AlertService service = new AlertService(s, AlertDestinations.from(null, s), AlertTemplates.load(home),
-                    home.resolve("out"), new TestClock(), WebhookAlertTest.FAST);
+            AlertCamel camel = new AlertCamel(s, home.resolve("out"), home, new TestClock());
+            AlertService service = camel.service;
             service.onResult(Results.failed("prod", "no route"), null);
             assertTrue(service.awaitDeliveries(RecordingReceiver.WAIT));
             service.stop();
+            camel.close();
             var slack = receiver.bodies("/slack").get(0);
             assertEquals("Sense down: prod (failing)", slack.get("text").asText());
             assertEquals("```prod says no route &amp; &lt;more&gt;```", slack.at("/blocks/1/text/text").asText());

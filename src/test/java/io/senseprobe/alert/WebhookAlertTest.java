@@ -2,7 +2,6 @@ package io.senseprobe.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.senseprobe.sink.alert.AlertDestinations;
 import io.senseprobe.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Alert services that send to a {@link RecordingReceiver} webhook at {@code /hook}, on a clock the test moves; a new
- * receiver for each test, and every service made by {@link #service} is stopped after it.
+ * receiver for each test, and the Camel context of every service made by {@link #service} is stopped after it.
  */
 abstract class WebhookAlertTest {
     static final List<Duration> FAST = List.of(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(10));
@@ -25,7 +24,7 @@ abstract class WebhookAlertTest {
     Path dir;
     RecordingReceiver receiver;
     TestClock clock = new TestClock();
-    List<AlertService> services = new ArrayList<>();
+    List<AlertCamel> camels = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -34,7 +33,7 @@ abstract class WebhookAlertTest {
 
     @AfterEach
     void stop() {
-        services.forEach(AlertService::stop);
+        camels.forEach(AlertCamel::close);
         receiver.close();
     }
 
@@ -48,9 +47,8 @@ abstract class WebhookAlertTest {
         List<String> problems = new ArrayList<>();
         AlertSettings s = AlertSettings.from(props::get, problems);
         assertEquals(List.of(), problems);
-        AlertService service = new AlertService(s, AlertDestinations.from(null, s), AlertTemplates.load(dir), dir,
-                clock, FAST);
-        services.add(service);
-        return service;
+        AlertCamel camel = new AlertCamel(s, dir, dir, clock);
+        camels.add(camel);
+        return camel.service;
     }
 }

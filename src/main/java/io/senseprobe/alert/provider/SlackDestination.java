@@ -1,4 +1,4 @@
-package io.senseprobe.sink.alert;
+package io.senseprobe.alert.provider;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,8 +15,8 @@ public final class SlackDestination extends JsonWebhookDestination {
     private static final int HEADER_MAX = 150;
     private static final int SECTION_MAX = 3000;
 
-    public SlackDestination(String url, JsonPoster poster) {
-        super(ID, url, poster);
+    public SlackDestination(String url) {
+        super(ID, url);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.senseprobe.sink.alert;
+package io.senseprobe.alert.provider;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.senseprobe.alert.AlertJson;
@@ -11,8 +11,8 @@ import io.senseprobe.alert.AlertMessage;
 public final class WebhookDestination extends JsonWebhookDestination {
     public static final String ID = "webhook";
 
-    public WebhookDestination(String url, JsonPoster poster) {
-        super(ID, url, poster);
+    public WebhookDestination(String url) {
+        super(ID, url);
     }
 
     @Override

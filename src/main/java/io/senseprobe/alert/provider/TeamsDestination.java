@@ -1,4 +1,4 @@
-package io.senseprobe.sink.alert;
+package io.senseprobe.alert.provider;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,8 +14,8 @@ public final class TeamsDestination extends JsonWebhookDestination {
     public static final String ID = "teams";
     public static final String CARD_TYPE = "application/vnd.microsoft.card.adaptive";
 
-    public TeamsDestination(String url, JsonPoster poster) {
-        super(ID, url, poster);
+    public TeamsDestination(String url) {
+        super(ID, url);
     }
 
     @Override
