@@ -7,7 +7,7 @@ import io.senseprobe.check.FailureClassifier;
 import io.senseprobe.check.ResponseInterpreter;
 import io.senseprobe.check.ResultFactory;
 import io.senseprobe.check.http.CheckHttpClient;
-import io.senseprobe.cli.Version;
+import io.senseprobe.files.Version;
 import java.time.Clock;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;

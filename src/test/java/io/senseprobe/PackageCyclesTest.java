@@ -1,6 +1,5 @@
 package io.senseprobe;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -34,8 +33,6 @@ class PackageCyclesTest {
         JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
         slices().assignedFrom(PACKAGES).should().beFreeOfCycles()
-                // TODO delete once the alert providers have moved to alert/provider/ (the parallel alert rework)
-                .ignoreDependency(resideInAPackage("io.senseprobe.sink.alert"), resideInAPackage("io.senseprobe.alert"))
                 .check(main);
     }
 }

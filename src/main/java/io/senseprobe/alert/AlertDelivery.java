@@ -1,5 +1,8 @@
 package io.senseprobe.alert;
 
+import static io.senseprobe.check.ExchangeProperties.ALERT_DESTINATION;
+import static io.senseprobe.check.ExchangeProperties.ALERT_RETRIES;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,11 +34,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertDelivery implements StartupListener {
     public static final String BEAN = "alertDelivery";
-    /** Exchange properties of the destination routes. */
-    public static final String DESTINATION = "alertDestination";
+    /** Exchange properties of the destination routes that only the Java code reads (the shared ones: ExchangeProperties). */
     public static final String MESSAGE = "alertMessage";
     static final String FILE = "alertFile";
-    static final String RETRIES = "alertRetries";
     private static final String PENDING = "alertPending";
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
 
@@ -130,7 +131,7 @@ public final class AlertDelivery implements StartupListener {
 
     /** The loop's condition: makes the next spooled message the exchange's, or ends the drain (false). */
     public boolean next(Exchange exchange) {
-        String destination = exchange.getProperty(DESTINATION, String.class);
+        String destination = exchange.getProperty(ALERT_DESTINATION, String.class);
         @SuppressWarnings("unchecked")
         Deque<Path> pending = exchange.getProperty(PENDING, Deque.class);
         if (pending == null) {
@@ -151,7 +152,7 @@ public final class AlertDelivery implements StartupListener {
                 continue;
             }
             exchange.setProperty(FILE, file);
-            exchange.setProperty(RETRIES, fresh.remove(file.getFileName().toString()) ? retryDelays.size() : 0);
+            exchange.setProperty(ALERT_RETRIES, fresh.remove(file.getFileName().toString()) ? retryDelays.size() : 0);
             return true;
         }
         return false;
@@ -160,7 +161,7 @@ public final class AlertDelivery implements StartupListener {
     /** The destination accepted the message: only now it leaves the spool. */
     public void sent(Exchange exchange) {
         AlertMessage message = exchange.getProperty(MESSAGE, AlertMessage.class);
-        String destination = exchange.getProperty(DESTINATION, String.class);
+        String destination = exchange.getProperty(ALERT_DESTINATION, String.class);
         LOG.info("Sent {} alert for {} to {}", message.kind().id(), message.subjectKey(), destination);
         Path file = exchange.getProperty(FILE, Path.class);
         try {
@@ -183,7 +184,7 @@ public final class AlertDelivery implements StartupListener {
 
     /** The error handler's onExceptionOccurred: one line per failed attempt, in place of Camel's own. */
     public void attemptFailed(Exchange exchange) {
-        String destination = exchange.getProperty(DESTINATION, String.class);
+        String destination = exchange.getProperty(ALERT_DESTINATION, String.class);
         AlertMessage message = exchange.getProperty(MESSAGE, AlertMessage.class);
         Exception e = exchange.getException();
         if (e instanceof RejectedExecutionException) {
@@ -195,7 +196,7 @@ public final class AlertDelivery implements StartupListener {
             return;
         }
         int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
-        int attempts = exchange.getProperty(RETRIES, 0, Integer.class) + 1;
+        int attempts = exchange.getProperty(ALERT_RETRIES, 0, Integer.class) + 1;
         LOG.warn("Could not send the {} alert for {} to {} (attempt {} of {}): {}{}", message.kind().id(),
                 message.subjectKey(), destination, attempt, attempts, describe(e), attempt >= attempts ? ""
                         : "; retrying in " + AlertStateMachine.human(retryDelays.get(attempt - 1)));

@@ -16,6 +16,11 @@ public final class ExchangeProperties {
     /** The folder the file consumer moves a claimed inbox file into once its report is written (.done or .error). */
     public static final String INBOX_FOLDER = "senseInboxFolder";
 
+    /** The id of the destination an alert route sends to (email, slack, teams, webhook). */
+    public static final String ALERT_DESTINATION = "alertDestination";
+    /** How many retries the alert route's error handler grants the message: all for a new one, none for a replay. */
+    public static final String ALERT_RETRIES = "alertRetries";
+
     private ExchangeProperties() {
     }
 }

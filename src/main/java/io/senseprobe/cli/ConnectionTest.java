@@ -1,5 +1,6 @@
 package io.senseprobe.cli;
 
+import io.senseprobe.files.Version;
 import io.senseprobe.check.OneShotCamel;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.DefinitionKeys;

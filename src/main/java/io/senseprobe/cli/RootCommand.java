@@ -1,5 +1,6 @@
 package io.senseprobe.cli;
 
+import io.senseprobe.files.Version;
 import java.time.Clock;
 import java.util.function.Function;
 import org.apache.camel.CamelConfiguration;

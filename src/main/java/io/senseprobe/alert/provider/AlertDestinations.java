@@ -1,6 +1,6 @@
 package io.senseprobe.alert.provider;
 
-import io.senseprobe.Version;
+import io.senseprobe.files.Version;
 import io.senseprobe.alert.AlertSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;

@@ -1,6 +1,6 @@
 package io.senseprobe.alert.provider;
 
-import io.senseprobe.alert.AlertDelivery;
+import io.senseprobe.check.ExchangeProperties;
 import java.io.IOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -18,7 +18,7 @@ final class HttpAnswer implements Processor {
         if (status < 200 || status > 299) {
             String body = response.getBody(String.class);
             String answer = body == null ? "" : body.strip();
-            throw new IOException(exchange.getProperty(AlertDelivery.DESTINATION, String.class) + " answered HTTP " + status
+            throw new IOException(exchange.getProperty(ExchangeProperties.ALERT_DESTINATION, String.class) + " answered HTTP " + status
                     + (answer.isEmpty() ? "" : ": " + (answer.length() > 200 ? answer.substring(0, 200) + "…" : answer)));
         }
     }

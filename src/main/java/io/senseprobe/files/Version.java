@@ -1,4 +1,4 @@
-package io.senseprobe.cli;
+package io.senseprobe.files;
 
 /** The version from the jar manifest (development builds say "dev"). */
 public final class Version {
