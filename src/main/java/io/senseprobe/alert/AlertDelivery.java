@@ -11,8 +11,10 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -39,6 +41,7 @@ public final class AlertDelivery implements StartupListener {
     static final String FILE = "alertFile";
     private static final String PENDING = "alertPending";
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
+    private static final Queue<AlertMessage> EMPTY = new ConcurrentLinkedQueue<>();
 
     private final CamelContext context;
     private final AlertSpool spool;
@@ -47,6 +50,8 @@ public final class AlertDelivery implements StartupListener {
     private final Map<String, AtomicBoolean> queued = new LinkedHashMap<>();
     private final Set<String> fresh = ConcurrentHashMap.newKeySet();
     private final Set<String> reportedOrphans = ConcurrentHashMap.newKeySet();
+    // per destination: messages the spool could not take (disk full, folder gone), kept here until sent
+    private final Map<String, Queue<AlertMessage>> unspooled = new ConcurrentHashMap<>();
     private ProducerTemplate producer;
     private volatile boolean closed;
 
@@ -81,15 +86,20 @@ public final class AlertDelivery implements StartupListener {
         try {
             fresh.add(spool.add(destination, message).getFileName().toString());
         } catch (IOException e) {
-            LOG.error("Could not spool the {} alert for {} to {} ({}); it is not sent", message.kind().id(),
-                    message.subjectKey(), destination, e.getMessage());
-            return;
+            LOG.error("Could not spool the {} alert for {} to {} ({}); it is kept in memory until it is sent",
+                    message.kind().id(), message.subjectKey(), destination, e.getMessage());
+            unspooled.computeIfAbsent(destination, id -> new ConcurrentLinkedQueue<>()).add(message);
         }
         wake(destination);
     }
 
     /** Tries again what the spool holds, for every destination; files for a destination that is off stay put. */
     void replay() {
+        unspooled.forEach((id, kept) -> {
+            if (!kept.isEmpty()) {
+                wake(id);
+            }
+        });
         for (String id : spool.destinations()) {
             if (queued.containsKey(id)) {
                 wake(id);
@@ -155,6 +165,14 @@ public final class AlertDelivery implements StartupListener {
             exchange.setProperty(ALERT_RETRIES, fresh.remove(file.getFileName().toString()) ? retryDelays.size() : 0);
             return true;
         }
+        // after the spool's older messages: one the spool could not take (a single attempt per drain)
+        AlertMessage kept = unspooled.getOrDefault(destination, EMPTY).peek();
+        if (kept != null) {
+            exchange.setProperty(MESSAGE, kept);
+            exchange.removeProperty(FILE);
+            exchange.setProperty(ALERT_RETRIES, 0);
+            return true;
+        }
         return false;
     }
 
@@ -164,6 +182,10 @@ public final class AlertDelivery implements StartupListener {
         String destination = exchange.getProperty(ALERT_DESTINATION, String.class);
         LOG.info("Sent {} alert for {} to {}", message.kind().id(), message.subjectKey(), destination);
         Path file = exchange.getProperty(FILE, Path.class);
+        if (file == null) {
+            unspooled.get(destination).remove(message);
+            return;
+        }
         try {
             spool.remove(file);
         } catch (IOException e) {

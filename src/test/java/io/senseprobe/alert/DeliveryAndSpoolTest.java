@@ -105,4 +105,35 @@ class DeliveryAndSpoolTest extends WebhookAlertTest {
             assertTrue(log.text().contains("is kept in"), log.text());
         }
     }
+
+    @Test
+    void anAlertTheSpoolCannotTakeIsKeptInMemoryAndSentWhenTheReceiverIsBack() throws Exception {
+        receiver.answer(503);
+        AlertService service = service();
+        // a file where the spool folder should be: no message file can be written (tests run as root: chmod would not do)
+        Path spoolDir = dir.resolve(AlertSpool.DIR);
+        if (Files.isDirectory(spoolDir)) {
+            try (Stream<Path> files = Files.list(spoolDir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(spoolDir);
+        }
+        Files.writeString(spoolDir, "not a folder");
+        try (LogCapture log = new LogCapture()) {
+            service.onResult(Results.failed("prod"), null);
+            settle(service);
+            assertTrue(log.text().contains("it is kept in memory until it is sent"), log.text());
+            assertEquals(1, receiver.requests("/hook").size(), "tried once");
+
+            receiver.answer(200);
+            service.tick();
+            settle(service);
+            service.tick();
+            settle(service);
+            assertEquals(List.of("failing"), receiver.bodies("/hook").stream().map(b -> b.get("alert").asText())
+                    .toList(), () -> "sent once when the receiver is back, and only once:\n" + log.text());
+        }
+    }
 }
