@@ -21,5 +21,5 @@ ENV SENSE_PROBE_HOME=/app
 ENV MALLOC_ARENA_MAX=2
 EXPOSE 9876
 # the launcher's memory settings for the service (see ./sense-probe): 1,000 connections within 256 MB RSS
-ENTRYPOINT ["java", "-Xmx112m", "-Xms112m", "-XX:+AlwaysPreTouch", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Dfile.encoding=UTF-8", "-jar", "/app/target/sense-probe.jar"]
+ENTRYPOINT ["java", "-Xmx112m", "-Xms112m", "-XX:+AlwaysPreTouch", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Dfile.encoding=UTF-8", "-jar", "/app/target/sense-probe.jar"]
 CMD ["run"]

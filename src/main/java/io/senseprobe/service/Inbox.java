@@ -84,13 +84,13 @@ public final class Inbox {
         }
         String name = job.claimedName();
         if (job.valid()) {
-            AtomicFiles.write(folders.resultReport(name), ResultJson.pretty(job.results()), true);
+            AtomicFiles.writeUnflushed(folders.resultReport(name), ResultJson.pretty(job.results()), true);
             exchange.setProperty(INBOX_FOLDER, folders.done().toString());
             long failed = job.results().stream().filter(CheckResult::failed).count();
             LOG.info("Inbox: {} checked, {} ok, {} failed: {}", name, job.results().size() - failed, failed,
                     folders.resultReport(name));
         } else {
-            AtomicFiles.write(folders.errorReport(name), String.join(System.lineSeparator(), job.problems())
+            AtomicFiles.writeUnflushed(folders.errorReport(name), String.join(System.lineSeparator(), job.problems())
                     + System.lineSeparator(), true);
             exchange.setProperty(INBOX_FOLDER, folders.error().toString());
             LOG.warn("Inbox: {} is invalid ({} problem{}): {}", name, job.problems().size(),
