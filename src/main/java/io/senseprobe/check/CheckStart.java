@@ -18,7 +18,7 @@ public final class CheckStart implements Processor {
     }
 
     public static SenseCheck checkFor(Definition d) {
-        return d.target() == Target.QSCLOUD ? new UsersMeCheck() : new QrsAboutCheck();
+        return d.target() == Target.QSCLOUD ? SenseCheck.USERS_ME : SenseCheck.QRS_ABOUT;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.senseprobe.cli;
 
-import io.senseprobe.check.UsersMeCheck;
+import io.senseprobe.check.SenseCheck;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.Target;
 import io.senseprobe.result.CheckResult;
@@ -36,7 +36,7 @@ final class QscloudConnectionTest extends ConnectionTest {
 
     @Override
     String checkId() {
-        return UsersMeCheck.ID;
+        return SenseCheck.USERS_ME.id();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.senseprobe.cli;
 
-import io.senseprobe.check.QrsAboutCheck;
+import io.senseprobe.check.SenseCheck;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.Target;
 import io.senseprobe.result.CheckResult;
@@ -57,7 +57,7 @@ final class QseowConnectionTest extends ConnectionTest {
 
     @Override
     String checkId() {
-        return QrsAboutCheck.ID;
+        return SenseCheck.QRS_ABOUT.id();
     }
 
     @Override
