@@ -2,6 +2,7 @@ package io.senseprobe.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.senseprobe.definition.Definition;
+import io.senseprobe.definition.Target;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,11 @@ public enum SenseCheck {
         this.endpoint = endpoint;
         this.usesXrfkey = usesXrfkey;
         this.fields = fields;
+    }
+
+    /** The check that tests a site of the target. */
+    public static SenseCheck of(Target target) {
+        return target == Target.QSCLOUD ? USERS_ME : QRS_ABOUT;
     }
 
     /** The result's {@code check} field, e.g. {@code qrs-about}. */
