@@ -12,7 +12,11 @@ import io.senseprobe.files.AppHome;
 import io.senseprobe.logging.LogLevels;
 import io.senseprobe.logging.Secrets;
 import io.senseprobe.result.CheckResult;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,6 +64,16 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
     record KeyOption(String key, String label, String description) {
         String[] names() {
             return key.equals(DefinitionKeys.AUTH_TYPE) ? new String[] {"-a", "--" + key} : new String[] {"--" + key};
+        }
+    }
+
+    /** The options in {@code file} beside this class: key, label and description, tab-separated, one option a line. */
+    static List<KeyOption> options(String file) {
+        try (InputStream table = ConnectionTest.class.getResourceAsStream(file)) {
+            return new String(table.readAllBytes(), StandardCharsets.UTF_8).lines().map(line -> line.split("\t"))
+                    .map(fields -> new KeyOption(fields[0], fields[1], fields[2])).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The packaged " + file + " is unreadable", e);
         }
     }
 
