@@ -73,7 +73,7 @@ public record ResponseInterpreter(ResultFactory results) implements Processor {
         }
         String after = waitMs < 0 ? "without saying when to retry"
                 : "and asks to retry after " + Duration.ofMillis(waitMs).toSeconds() + " s, past the "
-                        + attempt.timeoutMillis() + " ms timeout";
+                        + attempt.definition().timeout().toMillis() + " ms timeout";
         exchange.getMessage().setBody(results.failed(attempt, Category.RATE_LIMITED,
                 "The server rate-limited the request (HTTP 429) " + after + ".", null));
     }
