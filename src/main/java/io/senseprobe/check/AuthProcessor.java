@@ -15,13 +15,7 @@ import org.apache.camel.Processor;
  * headers Sense should see — camel-http sends every message header.
  * cert: X-Qlik-User; jwt and apikey: a bearer token; QRS/QPS calls: a fresh xrfkey in query and header.
  */
-public final class AuthProcessor implements Processor {
-    private final TlsContexts tlsContexts;
-
-    public AuthProcessor(TlsContexts tlsContexts) {
-        this.tlsContexts = tlsContexts;
-    }
-
+public record AuthProcessor(TlsContexts tlsContexts) implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         CheckAttempt attempt = exchange.getProperty(ExchangeProperties.ATTEMPT, CheckAttempt.class);

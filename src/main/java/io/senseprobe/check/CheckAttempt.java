@@ -67,10 +67,6 @@ public final class CheckAttempt {
         return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + definition.port();
     }
 
-    public long timeoutMillis() {
-        return definition.timeout().toMillis();
-    }
-
     public String path() {
         return path;
     }

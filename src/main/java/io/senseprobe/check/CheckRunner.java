@@ -59,7 +59,7 @@ public final class CheckRunner {
         CheckAttempt attempt = done.getProperty(ExchangeProperties.ATTEMPT, CheckAttempt.class);
         ResultFactory results = camelContext.getRegistry().lookupByNameAndType("resultFactory", ResultFactory.class);
         if (attempt == null) {
-            attempt = new CheckAttempt(definition, CheckStart.checkFor(definition), results.clock().instant());
+            attempt = new CheckAttempt(definition, SenseCheck.of(definition.target()), results.clock().instant());
         }
         return results.failed(attempt, Category.INTERNAL_ERROR, "The check ended without a result"
                 + (failure == null ? "" : " (" + failure.getClass().getSimpleName() + ")") + ".", null);

@@ -1,7 +1,6 @@
 package io.senseprobe.check;
 
 import io.senseprobe.definition.Definition;
-import io.senseprobe.definition.Target;
 import io.senseprobe.logging.Secrets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -10,22 +9,12 @@ import org.apache.camel.Processor;
  * The check route's first step: the body is the Definition; the attempt (and with it the deadline) starts now,
  * on the worker that runs the check, never while the check waits in a queue.
  */
-public final class CheckStart implements Processor {
-    private final ResultFactory results;
-
-    public CheckStart(ResultFactory results) {
-        this.results = results;
-    }
-
-    public static SenseCheck checkFor(Definition d) {
-        return d.target() == Target.QSCLOUD ? new UsersMeCheck() : new QrsAboutCheck();
-    }
-
+public record CheckStart(ResultFactory results) implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Definition definition = exchange.getMessage().getMandatoryBody(Definition.class);
         definition.secrets().forEach(Secrets::register);
-        exchange.setProperty(ExchangeProperties.ATTEMPT, new CheckAttempt(definition, checkFor(definition), results.clock().instant()));
+        exchange.setProperty(ExchangeProperties.ATTEMPT, new CheckAttempt(definition, SenseCheck.of(definition.target()), results.clock().instant()));
         exchange.setProperty(ExchangeProperties.AGAIN, true);
     }
 }

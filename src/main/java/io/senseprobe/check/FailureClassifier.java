@@ -35,17 +35,11 @@ import org.slf4j.LoggerFactory;
  * What a broken server causes (protocol violations, truncated bodies) is {@code bad-response}; an exception this
  * class does not know is {@code internal-error}, logged with its stack trace at debug, never a server problem.
  */
-public final class FailureClassifier implements Processor {
+public record FailureClassifier(ResultFactory results) implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(FailureClassifier.class);
     private static final List<String> CLIENT_REJECTED_ALERTS = List.of("bad_certificate", "unknown_ca",
             "certificate_required", "access_denied", "certificate_unknown", "unsupported_certificate",
             "certificate_revoked", "certificate_expired", "decrypt_error");
-
-    private final ResultFactory results;
-
-    public FailureClassifier(ResultFactory results) {
-        this.results = results;
-    }
 
     @Override
     public void process(Exchange exchange) {

@@ -22,16 +22,10 @@ import org.apache.camel.Processor;
  * Reads Sense's HTTP answer. Sets the result as the body, or asks the route for another request:
  * after a 429 whose retry-after fits in the deadline, or to follow one redirect to the same origin.
  */
-public final class ResponseInterpreter implements Processor {
+public record ResponseInterpreter(ResultFactory results) implements Processor {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String XSRF = "XSRF prevention check failed";
     private static final long RETRY_MARGIN_MS = 50;
-
-    private final ResultFactory results;
-
-    public ResponseInterpreter(ResultFactory results) {
-        this.results = results;
-    }
 
     @Override
     public void process(Exchange exchange) throws Exception {
@@ -79,7 +73,7 @@ public final class ResponseInterpreter implements Processor {
         }
         String after = waitMs < 0 ? "without saying when to retry"
                 : "and asks to retry after " + Duration.ofMillis(waitMs).toSeconds() + " s, past the "
-                        + attempt.timeoutMillis() + " ms timeout";
+                        + attempt.definition().timeout().toMillis() + " ms timeout";
         exchange.getMessage().setBody(results.failed(attempt, Category.RATE_LIMITED,
                 "The server rate-limited the request (HTTP 429) " + after + ".", null));
     }

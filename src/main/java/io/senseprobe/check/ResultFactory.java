@@ -12,17 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns a finished attempt into the result record, with the certificates the handshake showed. */
-public final class ResultFactory {
-    private final Clock clock;
-
-    public ResultFactory(Clock clock) {
-        this.clock = clock;
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
+public record ResultFactory(Clock clock) {
     public CheckResult ok(CheckAttempt attempt, Map<String, Object> sense) {
         return build(attempt, Status.OK, Category.OK, attempt.check().okMessage(attempt.definition(), sense), "", sense);
     }

@@ -2,6 +2,7 @@ package io.senseprobe.cli;
 
 import io.senseprobe.files.Version;
 import io.senseprobe.check.OneShotCamel;
+import io.senseprobe.check.SenseCheck;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.DefinitionKeys;
 import io.senseprobe.definition.DefinitionLoader;
@@ -11,13 +12,19 @@ import io.senseprobe.files.AppHome;
 import io.senseprobe.logging.LogLevels;
 import io.senseprobe.logging.Secrets;
 import io.senseprobe.result.CheckResult;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -35,14 +42,52 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
     @Spec
     CommandSpec spec;
 
-    /** The site this command tests; its options are named after the definition keys they set. */
-    abstract Target target();
+    private final Target target;
+    private final List<KeyOption> options;
+    private final Function<Definition, String> site;
+    private final List<Map.Entry<String, String>> senseLines;
 
-    abstract String checkId();
+    /**
+     * The command for sites of {@code target}: its options set the definition keys they are named after, {@code site}
+     * names the site in the first lines printed, {@code senseLines} are the labels of the result's sense fields
+     * printed on success.
+     */
+    ConnectionTest(Target target, List<KeyOption> options, Function<Definition, String> site,
+            List<Map.Entry<String, String>> senseLines) {
+        this.target = target;
+        this.options = options;
+        this.site = site;
+        this.senseLines = senseLines;
+    }
 
-    abstract void printTesting(PrintStream out, Definition d);
+    /** An option of the command: {@code --key}, and {@code -a} for auth-type as in Ctrl-Q. */
+    record KeyOption(String key, String label, String description) {
+        String[] names() {
+            return key.equals(DefinitionKeys.AUTH_TYPE) ? new String[] {"-a", "--" + key} : new String[] {"--" + key};
+        }
+    }
 
-    abstract void printSuccess(PrintStream out, CheckResult r);
+    /** The options in {@code file} beside this class: key, label and description, tab-separated, one option a line. */
+    static List<KeyOption> options(String file) {
+        try (InputStream table = ConnectionTest.class.getResourceAsStream(file)) {
+            return new String(table.readAllBytes(), StandardCharsets.UTF_8).lines().map(line -> line.split("\t"))
+                    .map(fields -> new KeyOption(fields[0], fields[1], fields[2])).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The packaged " + file + " is unreadable", e);
+        }
+    }
+
+    /** Adds the command's key options to its model (named in the command's {@code modelTransformer}). */
+    static final class KeyOptions implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            for (KeyOption option : ((ConnectionTest) command.userObject()).options) {
+                command.addOption(OptionSpec.builder(option.names()).type(String.class).paramLabel(option.label())
+                        .description(option.description()).build());
+            }
+            return command;
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -63,13 +108,13 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
         LoadResult loaded = new DefinitionLoader(AppHome.resolve())
                 .fromValues(values, "command line", Path.of("").toAbsolutePath());
         if (!loaded.ok()) {
-            List<CheckResult> records = ProblemRecords.of(loaded.problems(), checkId(), Instant.now());
+            List<CheckResult> records = ProblemRecords.of(loaded.problems(), SenseCheck.of(target).id(), Instant.now());
             loaded.problems().forEach(p -> human.println(p.describe()));
             printJson(records);
             return ResultPrinter.exitCode(records);
         }
         Definition d = loaded.definitions().get(0);
-        printTesting(human, d);
+        human.println("Testing connection to " + site.apply(d));
         CheckResult result;
         try (OneShotCamel camel = OneShotCamel.start(AppHome.resolve(), RootCommand.checkBeans(spec).apply(Clock.systemUTC()))) {
             result = camel.runner().run(d);
@@ -81,7 +126,10 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
                 human.println("  Hint: " + result.hint());
             }
         } else {
-            printSuccess(human, result);
+            human.println("Successfully connected to " + site.apply(d));
+            for (Map.Entry<String, String> line : senseLines) {
+                human.println(line.getKey() + ": " + result.sense().get(line.getValue()));
+            }
         }
         printJson(List.of(result));
         return ResultPrinter.exitCode(List.of(result));
@@ -100,12 +148,17 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
         out.println("-----------------------------------------------------------");
     }
 
+    /** The value of the option that sets {@code key}; null when it is not given. */
+    String value(String key) {
+        return spec.findOption(key).getValue();
+    }
+
     /** The definition: a name from the host, the target, and every option given that is a definition key. */
     private Map<String, Object> values() {
-        String hostKey = target() == Target.QSCLOUD ? DefinitionKeys.TENANT_HOST : DefinitionKeys.HOST;
+        String hostKey = target == Target.QSCLOUD ? DefinitionKeys.TENANT_HOST : DefinitionKeys.HOST;
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put(DefinitionKeys.NAME, ConnectionNames.fromHost(spec.findOption(hostKey).getValue()));
-        values.put(DefinitionKeys.TARGET, target().id());
+        values.put(DefinitionKeys.NAME, ConnectionNames.fromHost(value(hostKey)));
+        values.put(DefinitionKeys.TARGET, target.id());
         for (OptionSpec option : spec.options()) {
             String key = option.longestName().replaceFirst("^--", "");
             if (DefinitionKeys.all().contains(key) && option.getValue() != null) {

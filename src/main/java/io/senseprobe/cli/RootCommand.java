@@ -12,13 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Checks that Qlik Sense sites and Qlik Cloud tenants are reachable and healthy.",
         subcommands = {RootCommand.Qseow.class, RootCommand.Qscloud.class, CheckCommand.class, RunCommand.class, SimulatorCommand.class,
                 DemoCommand.class})
-public final class RootCommand {
-    private final Function<Clock, CamelConfiguration> checkBeans;
-
-    RootCommand(Function<Clock, CamelConfiguration> checkBeans) {
-        this.checkBeans = checkBeans;
-    }
-
+public record RootCommand(Function<Clock, CamelConfiguration> checkBeans) {
     /** The check route's beans of the command line that {@code spec} belongs to. */
     static Function<Clock, CamelConfiguration> checkBeans(CommandSpec spec) {
         return ((RootCommand) spec.root().userObject()).checkBeans;

@@ -18,20 +18,10 @@ import java.util.Optional;
  * definitions load rather than at the first check. Given paths resolve against the path base (app home for
  * files, current directory for the CLI); defaults always resolve against the app home.
  */
-final class CertFiles {
+record CertFiles(Path appHome, Path pathBase, ConnectionValues values) {
     static final String DEFAULT_CERT = "config/client.pem";
     static final String DEFAULT_KEY = "config/client_key.pem";
     static final String DEFAULT_ROOT = "config/root.pem";
-
-    private final Path appHome;
-    private final Path pathBase;
-    private final ConnectionValues values;
-
-    CertFiles(Path appHome, Path pathBase, ConnectionValues values) {
-        this.appHome = appHome;
-        this.pathBase = pathBase;
-        this.values = values;
-    }
 
     /** The client certificate, checked to hold at least one PEM certificate. */
     Path clientCertificate() {

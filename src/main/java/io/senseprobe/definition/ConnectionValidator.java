@@ -12,19 +12,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Validates one connection mapping into a {@link Definition}, recording every problem on the way. */
-final class ConnectionValidator {
+record ConnectionValidator(Path appHome, Path pathBase) {
     private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9._-]+");
-
-    private final Path appHome;
-    private final Path pathBase;
 
     /** What every target has, read before the target-specific keys. */
     record Common(String name, boolean secure, Duration timeout, Definition.Overrides overrides, Path source) {
-    }
-
-    ConnectionValidator(Path appHome, Path pathBase) {
-        this.appHome = appHome;
-        this.pathBase = pathBase;
     }
 
     /** The definition, or empty when the connection has any problem (all of them are in {@code problems}). */

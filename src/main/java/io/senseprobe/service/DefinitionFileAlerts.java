@@ -15,16 +15,8 @@ import java.util.stream.Collectors;
  * Alerts about the inventory's own files: a file that turned invalid is announced once per content, and its
  * repair too. The record is named after the file, with check {@code definition}.
  */
-final class DefinitionFileAlerts implements DefinitionFileEvents {
+record DefinitionFileAlerts(AlertService alerts, Clock clock) implements DefinitionFileEvents {
     static final String CHECK = "definition";
-
-    private final AlertService alerts;
-    private final Clock clock;
-
-    DefinitionFileAlerts(AlertService alerts, Clock clock) {
-        this.alerts = alerts;
-        this.clock = clock;
-    }
 
     @Override
     public void invalid(Path file, List<Problem> problems, List<String> keptConnections) {

@@ -10,15 +10,7 @@ import java.util.function.Function;
  * Reads typed values of configuration keys: an unset or blank key takes its fallback, a bad value takes it too
  * and adds one problem, always as {@code key = "value": what is wrong; how to fix it.} Never throws.
  */
-public final class SettingsReader {
-    private final Function<String, String> lookup;
-    private final List<String> problems;
-
-    public SettingsReader(Function<String, String> lookup, List<String> problems) {
-        this.lookup = lookup;
-        this.problems = problems;
-    }
-
+public record SettingsReader(Function<String, String> lookup, List<String> problems) {
     /** The trimmed value, or null when the key is unset or blank. */
     public String get(String key) {
         String value = lookup.apply(key);

@@ -7,17 +7,7 @@ import java.util.UUID;
  * A virtual proxy with JWT authentication in front of the repository: {@code /{prefix}/qrs/**}.
  * A first path segment that is not the prefix (e.g. the proxy's description typed instead) gives a bare 404.
  */
-final class JwtProxy {
-    private final String prefix;
-    private final Tokens tokens;
-    private final ProxySessions sessions;
-
-    JwtProxy(String prefix, Tokens tokens, ProxySessions sessions) {
-        this.prefix = prefix;
-        this.tokens = tokens;
-        this.sessions = sessions;
-    }
-
+record JwtProxy(String prefix, Tokens tokens, ProxySessions sessions) {
     String cookieName() {
         return "X-Qlik-Session-" + prefix;
     }

@@ -8,13 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The proxy service API: {@code /qps/{prefix/}session} and {@code /qps/{prefix/}user/{dir}/{id}}, PascalCase like Sense. */
-final class QpsApi {
-    private final ProxySessions sessions;
-
-    QpsApi(ProxySessions sessions) {
-        this.sessions = sessions;
-    }
-
+record QpsApi(ProxySessions sessions) {
     Response handle(Incoming request) {
         if (!Xrfkey.passes(request)) {
             return Xrfkey.rejection();

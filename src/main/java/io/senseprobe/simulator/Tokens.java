@@ -25,7 +25,7 @@ import java.util.UUID;
  * JWTs for the virtual proxy and Qlik Cloud API keys (which are JWTs too), minted and verified with one key:
  * the simulator's JWT signing certificate.
  */
-final class Tokens {
+record Tokens(KeyPair signing, KeyPair stranger, CloudIdentity cloud) {
     static final String USER_DIRECTORY_CLAIM = "userDirectory";
     static final String USER_ID_CLAIM = "userId";
     static final String JWT_USER_DIRECTORY = "SIM";
@@ -33,16 +33,6 @@ final class Tokens {
     private static final Set<JWSAlgorithm> ACCEPTED = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
     private static final String API_KEY_AUDIENCE = "qlik.api";
     private static final String API_KEY_ISSUER = "qlik.api/api-keys";
-
-    private final KeyPair signing;
-    private final KeyPair stranger;
-    private final CloudIdentity cloud;
-
-    Tokens(KeyPair signing, KeyPair stranger, CloudIdentity cloud) {
-        this.signing = signing;
-        this.stranger = stranger;
-        this.cloud = cloud;
-    }
 
     /** The user a verified JWT names, or the reason it was refused. */
     record Verdict(String userDirectory, String userId, String refusal) {

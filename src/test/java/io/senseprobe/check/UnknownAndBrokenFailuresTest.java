@@ -30,7 +30,7 @@ class UnknownAndBrokenFailuresTest {
         Definition d = new Definition("site", io.senseprobe.definition.Target.QSEOW, "sense.example", 4242, "",
                 io.senseprobe.definition.AuthType.CERT, "INTERNAL", "sa_api", null, null, null, null, null, null,
                 true, Duration.ofSeconds(10), Definition.Overrides.NONE, null);
-        return classifier.classify(new CheckAttempt(d, new QrsAboutCheck(), results.clock().instant()), failure);
+        return classifier.classify(new CheckAttempt(d, SenseCheck.QRS_ABOUT, results.clock().instant()), failure);
     }
 
     @Test

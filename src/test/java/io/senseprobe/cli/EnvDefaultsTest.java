@@ -21,30 +21,30 @@ class EnvDefaultsTest {
     void theFlagWinsOverBothVariables() {
         QseowConnectionTest c = parse(Map.of("SENSE_PROBE_AUTH_JWT", "from-sense", "CTRLQ_AUTH_JWT", "from-ctrlq"),
                 "--auth-jwt", "from-flag");
-        assertEquals("from-flag", c.jwt);
+        assertEquals("from-flag", c.value("auth-jwt"));
     }
 
     @Test
     void senseProbeVariablesWinOverCtrlQ() {
         QseowConnectionTest c = parse(Map.of("SENSE_PROBE_AUTH_JWT", "from-sense", "CTRLQ_AUTH_JWT", "from-ctrlq"));
-        assertEquals("from-sense", c.jwt);
+        assertEquals("from-sense", c.value("auth-jwt"));
     }
 
     @Test
     void ctrlQVariablesAreReadWithTheirOwnNames() {
         QseowConnectionTest c = parse(Map.of("CTRLQ_HOST", "sense1", "CTRLQ_CERT_KEY_FILE", "k.pem",
                 "CTRLQ_USER_DIR", "INTERNAL", "CTRLQ_LOG_LEVEL", "debug"));
-        assertEquals("sense1", c.host);
-        assertEquals("k.pem", c.keyFile);
-        assertEquals("INTERNAL", c.userDir);
+        assertEquals("sense1", c.value("host"));
+        assertEquals("k.pem", c.value("auth-cert-key-file"));
+        assertEquals("INTERNAL", c.value("auth-user-dir"));
         assertEquals("debug", c.output.logLevel);
     }
 
     @Test
     void optionsWithoutAnyValueStayUnset() {
         QseowConnectionTest c = parse(Map.of());
-        assertNull(c.host);
-        assertNull(c.port);
+        assertNull(c.value("host"));
+        assertNull(c.value("port"));
     }
 
     @Test

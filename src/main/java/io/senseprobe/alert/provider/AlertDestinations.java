@@ -1,7 +1,10 @@
 package io.senseprobe.alert.provider;
 
 import io.senseprobe.files.Version;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.senseprobe.alert.AlertMessage;
 import io.senseprobe.alert.AlertSettings;
+import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
 
@@ -27,17 +30,18 @@ public final class AlertDestinations {
             context.addComponent(EmailDestination.COMPONENT, email.component(context));
             context.getPropertiesComponent().addOverrideProperty("sense.service.alert-smtp-server", email.server());
         }
-        if (settings.slackUrl() != null) {
-            bind(context, new SlackDestination(settings.slackUrl()));
+        boolean slack = bindPost(context, "slack", settings.slackUrl(), SlackPayload::of);
+        boolean teams = bindPost(context, "teams", settings.teamsUrl(), TeamsPayload::of);
+        boolean webhook = bindPost(context, "webhook", settings.webhookUrl(), WebhookPayload::of);
+        context.getPropertiesComponent().addOverrideProperty("sense.service.alert-post", String.valueOf(slack || teams || webhook));
+    }
+
+    /** Binds the JSON webhook destination {@code id} when its URL is set; true when it did. */
+    private static boolean bindPost(CamelContext context, String id, String url, Function<AlertMessage, ObjectNode> payload) {
+        if (url != null) {
+            bind(context, new JsonWebhookDestination(id, url, payload));
         }
-        if (settings.teamsUrl() != null) {
-            bind(context, new TeamsDestination(settings.teamsUrl()));
-        }
-        if (settings.webhookUrl() != null) {
-            bind(context, new WebhookDestination(settings.webhookUrl()));
-        }
-        boolean posts = settings.slackUrl() != null || settings.teamsUrl() != null || settings.webhookUrl() != null;
-        context.getPropertiesComponent().addOverrideProperty("sense.service.alert-post", String.valueOf(posts));
+        return url != null;
     }
 
     private static void bind(CamelContext context, AlertDestination destination) {

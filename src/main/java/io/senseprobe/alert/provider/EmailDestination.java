@@ -13,16 +13,10 @@ import org.apache.camel.component.mail.MailConfiguration;
  * Login and timeouts are set on the route's own mail component ({@link #COMPONENT}), never in a URI, so no endpoint
  * listing shows the password and no other smtp endpoint of the context gets the login.
  */
-public final class EmailDestination implements AlertDestination {
+public record EmailDestination(AlertSettings.Email settings) implements AlertDestination {
     public static final String ID = "email";
     public static final String COMPONENT = "alert-smtp";
     private static final int TIMEOUT_MS = 10_000;
-
-    private final AlertSettings.Email settings;
-
-    public EmailDestination(AlertSettings.Email settings) {
-        this.settings = settings;
-    }
 
     @Override
     public String id() {

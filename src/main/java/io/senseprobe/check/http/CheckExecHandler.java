@@ -33,17 +33,11 @@ import org.slf4j.LoggerFactory;
  * says nothing about the site.</li>
  * </ul>
  */
-final class CheckExecHandler implements ExecChainHandler {
+record CheckExecHandler(Deadlines deadlines) implements ExecChainHandler {
     static final String NAME = "sense-check";
     // camel-http puts the exchange here when the component has an activity listener (see ExchangeInContext)
     static final String EXCHANGE = "org.apache.camel.Exchange";
     private static final Logger LOG = LoggerFactory.getLogger(CheckExecHandler.class);
-
-    private final Deadlines deadlines;
-
-    CheckExecHandler(Deadlines deadlines) {
-        this.deadlines = deadlines;
-    }
 
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)

@@ -8,19 +8,11 @@ import io.senseprobe.alert.AlertMessage;
  * A generic webhook: the result record's JSON, as the file sink writes it, with {@code alert}
  * ({@code failing|reminder|resolved}), {@code since} and {@code lastOk} added at its top level.
  */
-public final class WebhookDestination extends JsonWebhookDestination {
-    public static final String ID = "webhook";
-
-    public WebhookDestination(String url) {
-        super(ID, url);
+final class WebhookPayload {
+    private WebhookPayload() {
     }
 
-    @Override
-    ObjectNode payload(AlertMessage message) {
-        return body(message);
-    }
-
-    public static ObjectNode body(AlertMessage message) {
+    static ObjectNode of(AlertMessage message) {
         ObjectNode body = AlertJson.MAPPER.valueToTree(message.result());
         body.put("alert", message.kind().id());
         body.put("since", message.since());

@@ -10,20 +10,13 @@ import io.senseprobe.alert.AlertMessage;
  * Microsoft Teams through a Workflows webhook ("When a Teams webhook request is received"): a message with one
  * Adaptive Card 1.4 attachment; the subject is a bold heading, each line of the text its own TextBlock.
  */
-public final class TeamsDestination extends JsonWebhookDestination {
-    public static final String ID = "teams";
-    public static final String CARD_TYPE = "application/vnd.microsoft.card.adaptive";
+final class TeamsPayload {
+    private static final String CARD_TYPE = "application/vnd.microsoft.card.adaptive";
 
-    public TeamsDestination(String url) {
-        super(ID, url);
+    private TeamsPayload() {
     }
 
-    @Override
-    ObjectNode payload(AlertMessage message) {
-        return body(message);
-    }
-
-    public static ObjectNode body(AlertMessage message) {
+    static ObjectNode of(AlertMessage message) {
         ObjectNode body = AlertJson.MAPPER.createObjectNode();
         body.put("type", "message");
         ObjectNode attachment = body.putArray("attachments").addObject();

@@ -9,22 +9,15 @@ import io.senseprobe.alert.AlertMessage;
  * Slack incoming webhook: {@code {"text": subject, "blocks": [header, section]}}. The text is the notification's
  * fallback; the section shows the rendered text as a code block so its columns stay aligned.
  */
-public final class SlackDestination extends JsonWebhookDestination {
-    public static final String ID = "slack";
+final class SlackPayload {
     // Slack's limits: header text 150 characters, section text 3000
     private static final int HEADER_MAX = 150;
     private static final int SECTION_MAX = 3000;
 
-    public SlackDestination(String url) {
-        super(ID, url);
+    private SlackPayload() {
     }
 
-    @Override
-    ObjectNode payload(AlertMessage message) {
-        return body(message);
-    }
-
-    public static ObjectNode body(AlertMessage message) {
+    static ObjectNode of(AlertMessage message) {
         ObjectNode body = AlertJson.MAPPER.createObjectNode();
         body.put("text", escape(message.subject()));
         ArrayNode blocks = body.putArray("blocks");
