@@ -27,17 +27,9 @@ import java.util.Map;
  * {@code authType}, {@code status}, {@code category}, {@code message}, {@code hint}, {@code checkedAt}, {@code since},
  * {@code lastOk} ("never" when none), {@code failingFor} (e.g. 2h, 5m).
  */
-public final class AlertTemplates {
+public record AlertTemplates(Mustache subject, Mustache text) {
     public static final String SUBJECT = "config/templates/alert-subject.mustache";
     public static final String TEXT = "config/templates/alert-text.mustache";
-
-    private final Mustache subject;
-    private final Mustache text;
-
-    private AlertTemplates(Mustache subject, Mustache text) {
-        this.subject = subject;
-        this.text = text;
-    }
 
     public static AlertTemplates load(Path appHome) {
         DefaultMustacheFactory factory = new PlainTextMustacheFactory();

@@ -13,17 +13,7 @@ import org.apache.camel.CamelConfiguration;
  * The newcomer's first run: the simulator with fresh certificates, six demo connections, and the full service
  * on them (5 s interval, alert at the first failure, file sink, a generic webhook captured inside the demo).
  */
-public final class Demo implements AutoCloseable {
-    private final SenseSimulator simulator;
-    private final WebhookCapture capture;
-    private final SenseProbeService service;
-
-    private Demo(SenseSimulator simulator, WebhookCapture capture, SenseProbeService service) {
-        this.simulator = simulator;
-        this.capture = capture;
-        this.service = service;
-    }
-
+public record Demo(SenseSimulator simulator, WebhookCapture capture, SenseProbeService service) implements AutoCloseable {
     public static Demo start(Path home, PrintStream out, Function<Clock, CamelConfiguration> checkBeans) throws Exception {
         SenseSimulator simulator = SenseSimulator.start(home.resolve("simulator"));
         WebhookCapture capture = null;
