@@ -83,12 +83,17 @@ public final class AlertDelivery implements StartupListener {
 
     /** Spools the message at once (the caller may be killed right after), then wakes the destination's route. */
     void deliver(String destination, AlertMessage message) {
+        Queue<AlertMessage> kept = unspooled.computeIfAbsent(destination, id -> new ConcurrentLinkedQueue<>());
         try {
+            // behind a message kept in memory a newer one stays in memory too: it must not overtake it
+            if (!kept.isEmpty()) {
+                throw new IOException("an older message for " + destination + " is kept in memory");
+            }
             fresh.add(spool.add(destination, message).getFileName().toString());
         } catch (IOException e) {
             LOG.error("Could not spool the {} alert for {} to {} ({}); it is kept in memory until it is sent",
                     message.kind().id(), message.subjectKey(), destination, e.getMessage());
-            unspooled.computeIfAbsent(destination, id -> new ConcurrentLinkedQueue<>()).add(message);
+            kept.add(message);
         }
         wake(destination);
     }
@@ -135,6 +140,8 @@ public final class AlertDelivery implements StartupListener {
     /** No more wake-ups; a message in its retries stays in the spool for the next start. */
     void close() {
         closed = true;
+        unspooled.forEach((id, kept) -> kept.forEach(m -> LOG.error("The {} alert for {} to {} could never be spooled"
+                + " nor sent; it is lost with this stop", m.kind().id(), m.subjectKey(), id)));
     }
 
     // --- the bean methods of the destination routes --------------------------------------------------------------

@@ -2,27 +2,34 @@ package io.senseprobe.definition;
 
 import io.senseprobe.pem.PemException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * The outcome of reading a PEM file, kept while the file is unchanged (the same file, size and time): a folder
- * or an inbox burst of definitions naming the same three files reads each once, and an edited file is read again.
+ * The PEM files found readable, remembered while unchanged (the same file, size, time and inode change time): a
+ * folder or an inbox burst of definitions naming the same three files reads each once, and an edited, re-owned or
+ * re-permitted file is read again. A failure is never remembered, so a fix shows at the next look.
  */
 final class PemChecks {
     private static final int MAX_ENTRIES = 4096;
-    private static final Map<String, Optional<PemException>> SEEN = Collections.synchronizedMap(
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
+    private static final Set<String> READABLE = Collections.newSetFromMap(Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Optional<PemException>> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
                     return size() > MAX_ENTRIES;
                 }
-            });
+            }));
 
     interface PemRead {
         void read() throws PemException;
@@ -34,31 +41,30 @@ final class PemChecks {
     /** Reads the file (or recalls how reading it went); {@code variant} tells apart reads of one file (the passphrase). */
     static void check(Path file, String variant, PemRead read) throws PemException {
         String stamp = stamp(file);
-        if (stamp == null) {
-            read.read();
+        String key = stamp + '\n' + sha256(variant);
+        if (stamp != null && READABLE.contains(key)) {
             return;
         }
-        String key = stamp + '\n' + variant;
-        Optional<PemException> known = SEEN.get(key);
-        if (known != null) {
-            if (known.isPresent()) {
-                throw known.get();
-            }
-            return;
+        read.read();
+        if (stamp != null) {
+            READABLE.add(key);
         }
+    }
+
+    // the key holds a digest of the passphrase, never the passphrase
+    private static String sha256(String text) {
         try {
-            read.read();
-            SEEN.put(key, Optional.empty());
-        } catch (PemException e) {
-            SEEN.put(key, Optional.of(e));
-            throw e;
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
     private static String stamp(Path file) {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return a.isRegularFile() ? file + "|" + a.fileKey() + "|" + a.size() + "|" + a.lastModifiedTime() : null;
+            Object changed = POSIX ? Files.getAttribute(file, "unix:ctime") : "";
+            return a.isRegularFile() ? file + "|" + a.fileKey() + "|" + a.size() + "|" + a.lastModifiedTime() + "|" + changed : null;
         } catch (IOException e) {
             return null;
         }

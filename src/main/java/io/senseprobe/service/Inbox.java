@@ -9,6 +9,7 @@ import io.senseprobe.files.AtomicFiles;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.result.ResultJson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -44,11 +45,19 @@ public final class Inbox {
         return folders;
     }
 
-    /** Right after the claim: retention counts from the claim, not from when the user wrote the file. */
-    public void claimed(@Header(Exchange.FILE_PATH) String claimed) throws IOException {
+    /**
+     * Right after the claim, before the file waits for a worker: owner-only (definitions hold secrets), and dated
+     * from the claim, which the retention counts from. A file the service may not change (another owner) is checked
+     * all the same.
+     */
+    public void claimed(@Header(Exchange.FILE_PATH) String claimed) {
         Path file = Path.of(claimed);
-        Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
-        AtomicFiles.makePrivate(file);
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
+            AtomicFiles.makePrivate(file);
+        } catch (IOException e) {
+            LOG.warn("Inbox: cannot make {} owner-only and date it from the claim: {}", file.getFileName(), e.toString());
+        }
     }
 
     /** The claimed file's connections, or every problem that keeps them from being checked. */
@@ -63,38 +72,47 @@ public final class Inbox {
             if (job.valid()) {
                 job.recordDefinitions(loaded.definitions());
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // an unexpected failure still ends in .error with a report, never stuck in .inflight
-            job.problems().add(job.claimedName() + ": could not be checked: " + e);
+            failed(job, e);
         }
         return job;
     }
 
+    /** The file could not be checked to its end (a failure outside the checks): it goes to .error saying why. */
+    public void failed(@ExchangeProperty(INBOX_JOB) InboxJob job, Throwable e) {
+        job.problems().add(job.claimedName() + ": could not be checked: " + e);
+    }
+
     /** The results of the file's checks, in the file's order (the split's aggregate). */
-    public void checked(@ExchangeProperty(INBOX_JOB) InboxJob job, List<CheckResult> results) {
-        job.recordResults(results);
+    public void checked(@ExchangeProperty(INBOX_JOB) InboxJob job, List<?> results) {
+        job.recordResults(results.stream().filter(CheckResult.class::isInstance).map(CheckResult.class::cast).toList());
     }
 
     /** Writes the report and tells the file consumer where the definition goes: .done or .error. */
-    public void finish(Exchange exchange) throws IOException {
+    public void finish(Exchange exchange) {
         InboxJob job = exchange.getProperty(INBOX_JOB, InboxJob.class);
         if (job == null) {
             job = new InboxJob(Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)));
             job.problems().add(job.claimedName() + ": could not be read.");
         }
         String name = job.claimedName();
-        if (job.valid()) {
-            AtomicFiles.writeUnflushed(folders.resultReport(name), ResultJson.pretty(job.results()), true);
-            exchange.setProperty(INBOX_FOLDER, folders.done().toString());
-            long failed = job.results().stream().filter(CheckResult::failed).count();
-            LOG.info("Inbox: {} checked, {} ok, {} failed: {}", name, job.results().size() - failed, failed,
-                    folders.resultReport(name));
-        } else {
-            AtomicFiles.writeUnflushed(folders.errorReport(name), String.join(System.lineSeparator(), job.problems())
-                    + System.lineSeparator(), true);
+        exchange.setProperty(INBOX_FOLDER, (job.valid() ? folders.done() : folders.error()).toString());
+        try {
+            if (job.valid()) {
+                AtomicFiles.writeUnflushed(folders.resultReport(name), ResultJson.pretty(job.results()), true);
+                long failed = job.results().stream().filter(CheckResult::failed).count();
+                LOG.info("Inbox: {} checked, {} ok, {} failed: {}", name, job.results().size() - failed, failed,
+                        folders.resultReport(name));
+            } else {
+                AtomicFiles.writeUnflushed(folders.errorReport(name), String.join(System.lineSeparator(),
+                        job.problems()) + System.lineSeparator(), true);
+                LOG.warn("Inbox: {} is invalid ({} problem{}): {}", name, job.problems().size(),
+                        job.problems().size() == 1 ? "" : "s", folders.errorReport(name));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.error("Inbox: cannot write the report of {} ({}); the file goes to {} without one", name, e, folders.error());
             exchange.setProperty(INBOX_FOLDER, folders.error().toString());
-            LOG.warn("Inbox: {} is invalid ({} problem{}): {}", name, job.problems().size(),
-                    job.problems().size() == 1 ? "" : "s", folders.errorReport(name));
         }
     }
 

@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * The inbox and its three dot-folders, and how files are named on the way through:
@@ -15,8 +11,6 @@ import java.time.format.DateTimeParseException;
  * with the report named after the claimed name, so redoing a claim after a crash overwrites its report.
  */
 public record InboxFolders(Path inbox, Path inflight, Path done, Path error) {
-    // the same pattern as the inbox route's preMove (UTC)
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC);
 
     public static InboxFolders in(Path inbox) {
         return new InboxFolders(inbox, inbox.resolve(".inflight"), inbox.resolve(".done"), inbox.resolve(".error"));
@@ -29,19 +23,6 @@ public record InboxFolders(Path inbox, Path inflight, Path done, Path error) {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the inbox folders under " + inbox, e);
-        }
-    }
-
-    /** The claim's time in a claimed name, or null when the name carries none. */
-    public static Instant claimedAt(String claimedName) {
-        String[] parts = claimedName.split("\\.");
-        if (parts.length < 3) {
-            return null;
-        }
-        try {
-            return STAMP.parse(parts[parts.length - 2], Instant::from);
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 

@@ -1,23 +1,35 @@
 package io.senseprobe.service;
 
 import java.io.File;
-import java.time.Instant;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 
 /**
- * The filter of the leftovers route, which lists .inflight once at start: a file claimed before this run started
- * (its name carries the claim's time) was left there by a crash; one claimed since is the inbox route's own.
+ * The filter of the leftovers route, which lists .inflight once at start: what .inflight held before the routes
+ * started was left there by a crash; a file claimed since is the inbox route's own. (Names, not claim times: a
+ * clock set back or ahead between two runs must neither strand a leftover nor take a fresh claim twice.)
  */
 public final class InboxLeftovers implements GenericFileFilter<File> {
-    private final Instant startedAt = Instant.now();
+    private final Set<String> leftBefore;
+
+    public InboxLeftovers(Path inflight) {
+        try (Stream<Path> files = Files.list(inflight)) {
+            leftBefore = files.filter(p -> InboxFileRules.whyIgnored(p) == null && Files.isRegularFile(p))
+                    .map(p -> p.getFileName().toString()).collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + inflight, e);
+        }
+    }
 
     @Override
     public boolean accept(GenericFile<File> file) {
-        if (file.isDirectory() || InboxFileRules.whyIgnored(file.getFile().toPath()) != null) {
-            return false;
-        }
-        Instant claimedAt = InboxFolders.claimedAt(file.getFileNameOnly());
-        return claimedAt == null || claimedAt.isBefore(startedAt);
+        return !file.isDirectory() && leftBefore.contains(file.getFileNameOnly());
     }
 }

@@ -44,9 +44,8 @@ public final class ServiceBeans implements CamelConfiguration {
         properties.addOverrideProperty("sense.service.inbox-dir", settings.inboxDir().toAbsolutePath().normalize().toString());
         properties.addOverrideProperty("sense.service.inbox-poll-ms", String.valueOf(settings.inboxPoll().toMillis()));
         properties.addOverrideProperty("sense.service.inbox-settle-ms", String.valueOf(settings.inboxSettle().toMillis()));
-        // a file still changing after this is skipped for one poll, and the consumer claims the others meanwhile
-        properties.addOverrideProperty("sense.service.inbox-lock-timeout-ms",
-                String.valueOf(settings.inboxSettle().toMillis() + 10_000));
+        // the consumer waits this long for a young file, then goes on to the others and tries it again next poll
+        properties.addOverrideProperty("sense.service.inbox-lock-timeout-ms", String.valueOf(3 * settings.inboxPoll().toMillis()));
         properties.addOverrideProperty("sense.service.status-write-ms", String.valueOf(settings.statusWriteInterval().toMillis()));
         createFolders(settings);
 
@@ -71,7 +70,7 @@ public final class ServiceBeans implements CamelConfiguration {
         registry.bind("inventory", inventory);
         Inbox inbox = new Inbox(settings, loader, clock);
         registry.bind("inbox", inbox);
-        registry.bind("inboxLeftovers", new InboxLeftovers());
+        registry.bind("inboxLeftovers", new InboxLeftovers(inbox.folders().inflight()));
         registry.bind("inboxHousekeeping", new InboxHousekeeping(inbox.folders(), settings.inboxRetention(), clock));
         // the bounded pools the routes hand checks to; Camel shuts them down with the context. The inbox's own
         // (files, and the connections in them): a big inbox file waits its turn there and never starves the inventory

@@ -172,9 +172,11 @@ class InboxTest {
         }
     }
 
+    /** A report in the folder, and the definition it reports on beside it (Camel moves that one right after). */
     static Path awaitOne(String folder, String prefix, String suffix) throws InterruptedException {
-        ServiceHarness.await(prefix + "*" + suffix + " in " + folder, WAIT,
-                () -> matching(folder, prefix).stream().anyMatch(n -> n.endsWith(suffix)));
+        ServiceHarness.await(prefix + "*" + suffix + " and its definition in " + folder, WAIT,
+                () -> matching(folder, prefix).stream().anyMatch(n -> n.endsWith(suffix)
+                        && Files.exists(inbox.resolve(folder).resolve(n.substring(0, n.length() - suffix.length())))));
         return inbox.resolve(folder).resolve(matching(folder, prefix).stream().filter(n -> n.endsWith(suffix)).findFirst().orElseThrow());
     }
 
