@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Finds every occurrence of a fixed set of secrets in a text with one pass over it, whatever the number of secrets:
  * an Aho-Corasick automaton, with a filter in front that lets a line without a secret through cheaper still.
- * Immutable once built (final arrays, never written after {@link #build}), so any number of threads may share one;
+ * Immutable once built (arrays never written after {@link #build}), so any number of threads may share one;
  * {@link Secrets} builds a new one when its set of secrets changes.
  *
  * <p>The automaton is a handful of flat arrays, about 22 bytes a secret character, rather than an object and a map
@@ -23,7 +23,16 @@ import java.util.List;
  * from character to character, so the loop runs at the speed of the loads). With 512 bits per distinct start, a
  * position passes by chance about once in 65,000, and the worst case is two passes.
  */
-final class SecretMatcher {
+record SecretMatcher(
+        int[] edgeFrom, // the edges out of state s are edgeFrom[s] .. edgeFrom[s + 1] - 1
+        char[] edgeLabel,
+        int[] edgeTo,
+        int[] fail, // the state of the longest proper suffix of s's string that is a state too
+        int[] longest, // length of the longest secret ending in s (s's string or a suffix of it), 0 if none
+        int[] tableAt, // NONE, or where s's ASCII row starts in tables
+        int[] tables, // rows of 128: the state after reading that character, failure transitions included
+        long[] starts, // the filter: two bits for each secret's first GRAM characters; null when off
+        int filterBits) { // log2 of the filter's size in bits
     static final SecretMatcher EMPTY = build(List.of());
 
     // Secrets registers nothing shorter, so the first GRAM characters of each secret can be the filter (a shorter
@@ -37,29 +46,6 @@ final class SecretMatcher {
     private static final int TABLE_FROM = 6;
     private static final int ASCII = 128;
     private static final int NONE = -1;
-
-    private final int[] edgeFrom; // the edges out of state s are edgeFrom[s] .. edgeFrom[s + 1] - 1
-    private final char[] edgeLabel;
-    private final int[] edgeTo;
-    private final int[] fail; // the state of the longest proper suffix of s's string that is a state too
-    private final int[] longest; // length of the longest secret ending in s (s's string or a suffix of it), 0 if none
-    private final int[] tableAt; // NONE, or where s's ASCII row starts in tables
-    private final int[] tables; // rows of 128: the state after reading that character, failure transitions included
-    private final long[] starts; // the filter: two bits for each secret's first GRAM characters; null when off
-    private final int filterBits; // log2 of the filter's size in bits
-
-    private SecretMatcher(int[] edgeFrom, char[] edgeLabel, int[] edgeTo, int[] fail, int[] longest, int[] tableAt,
-            int[] tables, long[] starts, int filterBits) {
-        this.edgeFrom = edgeFrom;
-        this.edgeLabel = edgeLabel;
-        this.edgeTo = edgeTo;
-        this.fail = fail;
-        this.longest = longest;
-        this.tableAt = tableAt;
-        this.tables = tables;
-        this.starts = starts;
-        this.filterBits = filterBits;
-    }
 
     /** The matcher for these secrets (non-empty strings; duplicates do no harm). */
     static SecretMatcher build(Collection<String> secrets) {

@@ -49,9 +49,4 @@ public final class InboxJob {
     void recordResults(List<CheckResult> results) {
         this.results = List.copyOf(results);
     }
-
-    @Override
-    public String toString() {
-        return "InboxJob[" + claimedName() + "]";
-    }
 }
