@@ -15,11 +15,11 @@ WORKDIR /app
 COPY --from=build /src/target/sense-probe.jar /app/target/sense-probe.jar
 COPY routes /app/routes
 COPY config /app/config
+COPY sense-probe /app/sense-probe
 RUN mkdir -p /app/connections /app/inbox /app/out
 ENV SENSE_PROBE_HOME=/app
-# as the launcher: two malloc arenas, not eight per core (RSS)
-ENV MALLOC_ARENA_MAX=2
 EXPOSE 9876
-# the launcher's memory settings for the service (see ./sense-probe): 1,000 connections within 256 MB RSS
-ENTRYPOINT ["java", "-Xmx112m", "-Xms112m", "-XX:+AlwaysPreTouch", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Dfile.encoding=UTF-8", "-jar", "/app/target/sense-probe.jar"]
+# the launcher sets the JVM options per command (the service's memory settings and C1 only for `run`; see ./sense-probe)
+# and execs java, so java is PID 1 and gets the container's signals
+ENTRYPOINT ["/app/sense-probe"]
 CMD ["run"]
