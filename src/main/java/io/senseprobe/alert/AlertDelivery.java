@@ -84,18 +84,25 @@ public final class AlertDelivery implements StartupListener {
     /** Spools the message at once (the caller may be killed right after), then wakes the destination's route. */
     void deliver(String destination, AlertMessage message) {
         Queue<AlertMessage> kept = unspooled.computeIfAbsent(destination, id -> new ConcurrentLinkedQueue<>());
-        try {
-            // behind a message kept in memory a newer one stays in memory too: it must not overtake it
-            if (!kept.isEmpty()) {
-                throw new IOException("an older message for " + destination + " is kept in memory");
-            }
-            fresh.add(spool.add(destination, message).getFileName().toString());
-        } catch (IOException e) {
+        // behind a message kept in memory a newer one stays in memory too: it must not overtake it
+        String notSpooled = kept.isEmpty() ? spool(destination, message)
+                : "an older message for " + destination + " is kept in memory";
+        if (notSpooled != null) {
             LOG.error("Could not spool the {} alert for {} to {} ({}); it is kept in memory until it is sent",
-                    message.kind().id(), message.subjectKey(), destination, e.getMessage());
+                    message.kind().id(), message.subjectKey(), destination, notSpooled);
             kept.add(message);
         }
         wake(destination);
+    }
+
+    /** Null once the message is in the spool, else why it is not. */
+    private String spool(String destination, AlertMessage message) {
+        try {
+            fresh.add(spool.add(destination, message).getFileName().toString());
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
+        }
     }
 
     /** Tries again what the spool holds, for every destination; files for a destination that is off stay put. */

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
@@ -62,9 +61,10 @@ final class PemChecks {
 
     private static String stamp(Path file) {
         try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            Object changed = POSIX ? Files.getAttribute(file, "unix:ctime") : "";
-            return a.isRegularFile() ? file + "|" + a.fileKey() + "|" + a.size() + "|" + a.lastModifiedTime() + "|" + changed : null;
+            // one stat: with "unix" the inode change time too (chmod, chown), else the basic attributes
+            Map<String, Object> a = Files.readAttributes(file, POSIX ? "unix:ino,size,lastModifiedTime,ctime,isRegularFile"
+                    : "fileKey,size,lastModifiedTime,isRegularFile");
+            return Boolean.TRUE.equals(a.get("isRegularFile")) ? file + "|" + a : null;
         } catch (IOException e) {
             return null;
         }

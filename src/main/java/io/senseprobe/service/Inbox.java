@@ -85,8 +85,8 @@ public final class Inbox {
     }
 
     /** The results of the file's checks, in the file's order (the split's aggregate). */
-    public void checked(@ExchangeProperty(INBOX_JOB) InboxJob job, List<?> results) {
-        job.recordResults(results.stream().filter(CheckResult.class::isInstance).map(CheckResult.class::cast).toList());
+    public void checked(@ExchangeProperty(INBOX_JOB) InboxJob job, List<CheckResult> results) {
+        job.recordResults(results);
     }
 
     /** Writes the report and tells the file consumer where the definition goes: .done or .error. */

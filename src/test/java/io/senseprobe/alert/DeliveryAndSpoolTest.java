@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.senseprobe.TestFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,17 +111,8 @@ class DeliveryAndSpoolTest extends WebhookAlertTest {
     void anAlertTheSpoolCannotTakeIsKeptInMemoryAndSentWhenTheReceiverIsBack() throws Exception {
         receiver.answer(503);
         AlertService service = service();
-        // a file where the spool folder should be: no message file can be written (tests run as root: chmod would not do)
-        Path spoolDir = dir.resolve(AlertSpool.DIR);
-        if (Files.isDirectory(spoolDir)) {
-            try (Stream<Path> files = Files.list(spoolDir)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-            Files.delete(spoolDir);
-        }
-        Files.writeString(spoolDir, "not a folder");
+        // a file where the spool folder should be: no message file can be written
+        TestFolders.replaceWithFile(dir.resolve(AlertSpool.DIR));
         try (LogCapture log = new LogCapture()) {
             service.onResult(Results.failed("prod"), null);
             settle(service);

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.senseprobe.TestFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,17 +29,8 @@ class InboxSinkFailureTest {
         ((Logger) LoggerFactory.getLogger(Inbox.class)).addAppender(log);
         try (ServiceHarness harness = ServiceHarness.withSimulator(home)) {
             harness.startService();
-            Path results = home.resolve("out/results");
-            if (Files.isDirectory(results)) {
-                try (Stream<Path> files = Files.list(results)) {
-                    for (Path f : files.toList()) {
-                        Files.delete(f);
-                    }
-                }
-                Files.delete(results);
-            }
-            // tests run as root: chmod would not stop a write, a file where the folder should be does
-            Files.writeString(results, "not a folder");
+            // the daily results file cannot be written
+            TestFolders.replaceWithFile(home.resolve("out/results"));
             Files.writeString(home.resolve("inbox/sinkless.yaml"), harness.exampleText("sim-qrs"));
             Path done = home.resolve("inbox/.done");
             ServiceHarness.await("the report", Duration.ofSeconds(15), () -> report(done) != null);
