@@ -25,6 +25,8 @@ public final class StatusSink extends ServiceSupport implements ResultSink {
     private final Clock clock;
     private final Map<String, CheckResult> latest = new TreeMap<>();
     private boolean dirty;
+    // held while the file is written (results keep arriving under this object's own lock meanwhile)
+    private final Object writing = new Object();
 
     public StatusSink(Path resultsDir, Clock clock) {
         this.file = resultsDir.resolve("status.json");
@@ -48,24 +50,29 @@ public final class StatusSink extends ServiceSupport implements ResultSink {
         }
     }
 
-    /** Writes the file when anything changed since the last write. */
+    /**
+     * Writes the file when anything changed since the last write. One flush at a time (the timer's and the one at
+     * stop may meet): writers share the temporary file, and an older state must never land after a newer one.
+     */
     public void flush() {
-        String json;
-        synchronized (this) {
-            if (!dirty) {
-                return;
+        synchronized (writing) {
+            String json;
+            synchronized (this) {
+                if (!dirty) {
+                    return;
+                }
+                dirty = false;
+                Map<String, Object> status = new LinkedHashMap<>();
+                status.put("updatedAt", clock.instant().toString());
+                status.put("connections", latest);
+                json = ResultJson.pretty(status);
             }
-            dirty = false;
-            Map<String, Object> status = new LinkedHashMap<>();
-            status.put("updatedAt", clock.instant().toString());
-            status.put("connections", latest);
-            json = ResultJson.pretty(status);
-        }
-        try {
-            AtomicFiles.write(file, json, false);
-        } catch (RuntimeException e) {
-            markDirty();
-            throw e;
+            try {
+                AtomicFiles.write(file, json, false);
+            } catch (RuntimeException e) {
+                markDirty();
+                throw e;
+            }
         }
     }
 
