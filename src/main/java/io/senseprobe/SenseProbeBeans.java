@@ -4,11 +4,16 @@ import io.senseprobe.auth.TlsContexts;
 import io.senseprobe.check.AuthProcessor;
 import io.senseprobe.check.CheckStart;
 import io.senseprobe.check.FailureClassifier;
+import io.senseprobe.check.LocalExpiry;
 import io.senseprobe.check.ResponseInterpreter;
 import io.senseprobe.check.ResultFactory;
 import io.senseprobe.check.http.CheckHttpClient;
 import io.senseprobe.files.Version;
+import io.senseprobe.result.ExpiryWarnings;
+import io.senseprobe.service.ServiceSettings;
+import io.senseprobe.settings.SettingsReader;
 import java.time.Clock;
+import java.util.ArrayList;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
@@ -30,16 +35,24 @@ public class SenseProbeBeans implements CamelConfiguration {
     public void configure(CamelContext context) {
         Registry registry = context.getRegistry();
         TlsContexts tls = new TlsContexts();
-        ResultFactory results = new ResultFactory(clock);
+        ResultFactory results = new ResultFactory(clock, expiryWarnings(context));
         registry.bind("clock", clock);
         registry.bind("tlsContexts", tls);
         registry.bind("resultFactory", results);
         registry.bind("checkStart", new CheckStart(results));
+        registry.bind("localExpiry", new LocalExpiry(tls, results));
         registry.bind("authProcessor", new AuthProcessor(tls));
         registry.bind("responseInterpreter", new ResponseInterpreter(results));
         registry.bind("failureClassifier", new FailureClassifier(results));
         registry.bind("checkHttpClient", CheckHttpClient.install(context));
         configureHttps(context.getComponent("https", HttpComponent.class));
+    }
+
+    /** sense.expiry.warn-days as the context's properties have it; the service validates it (ServiceSettings). */
+    private static ExpiryWarnings expiryWarnings(CamelContext context) {
+        SettingsReader reader = new SettingsReader(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null),
+                new ArrayList<>());
+        return new ExpiryWarnings(ServiceSettings.expiryWarnDays(reader));
     }
 
     private static void configureHttps(HttpComponent https) {

@@ -3,6 +3,7 @@ package io.senseprobe.alert;
 import io.senseprobe.result.ResultKeys;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.result.CheckResult;
+import io.senseprobe.result.ExpiryWarnings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +38,7 @@ public final class AlertService implements Service {
     private final AlertDelivery delivery;
     private final Clock clock;
     private volatile Predicate<String> connectionExists = connection -> true;
+    private volatile ExpiryWarnings expiry = ExpiryWarnings.DEFAULT;
 
     AlertService(AlertSettings settings, AlertTemplates templates, Path resultsDir, Clock clock,
             AlertDelivery delivery) {
@@ -87,7 +89,7 @@ public final class AlertService implements Service {
         AlertPolicy policy = AlertPolicy.of(settings, definition);
         synchronized (lock) {
             Instant now = clock.instant();
-            List<AlertStateMachine.Decision> due = machine.onResult(result, policy, delivery.destinationIds(), now);
+            List<AlertStateMachine.Decision> due = machine.onResult(result, policy, expiry, delivery.destinationIds(), now);
             hand(due, now);
             if (due.isEmpty()) {
                 // only counters moved: written with the next tick, so a sweep of 1,000 results is not 1,000 writes
@@ -111,6 +113,11 @@ public final class AlertService implements Service {
      */
     public void forgetUnless(Predicate<String> connectionExists) {
         this.connectionExists = connectionExists;
+    }
+
+    /** The sense.expiry.warn-days thresholds at which {@code expiring} messages go out ({@link ExpiryWarnings#DEFAULT} unless set). */
+    public void warnBefore(ExpiryWarnings thresholds) {
+        this.expiry = thresholds;
     }
 
     /**
@@ -176,10 +183,10 @@ public final class AlertService implements Service {
     }
 
     private void hand(List<AlertStateMachine.Decision> due, Instant now) {
-        // render once per connection/check and kind: every destination gets the same text
+        // render once per connection/check, kind and message (one per expiring item): every destination gets the same text
         Map<String, AlertMessage> rendered = new HashMap<>();
         for (AlertStateMachine.Decision d : due) {
-            AlertMessage message = rendered.computeIfAbsent(d.key() + " " + d.kind().id(), k -> {
+            AlertMessage message = rendered.computeIfAbsent(d.key() + " " + d.kind().id() + " " + d.result().message(), k -> {
                 AlertTemplates.Rendered r = templates.render(d.kind(), d.result(), d.since(), d.lastOk(), now);
                 return new AlertMessage(d.kind(), d.since(), d.lastOk(), r.subject(), r.text(), now.toString(),
                         d.result());

@@ -2,6 +2,7 @@ package io.senseprobe.alert;
 
 import io.senseprobe.result.ResultKeys;
 import io.senseprobe.result.CheckResult;
+import io.senseprobe.result.ExpiryWarnings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * Decides, per connection/check and destination, which message is due: {@code failing} after the failure threshold,
  * {@code reminder} every reminder interval while failing, {@code resolved} after the success threshold. A failing or
  * reminder message within the rate limit of the previous one is held back (logged once) and goes out at the first
- * result or tick after the limit; resolutions are never held back. Not thread-safe: the service serialises calls.
+ * result or tick after the limit; resolutions are never held back. {@code expiring} goes out once per
+ * {@code sense.expiry.warn-days} threshold and item of a result that did not fail, outside the failure counts and the
+ * rate limit, so it never delays or hides a failure alert. Not thread-safe: the service serialises calls.
  */
 final class AlertStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(AlertStateMachine.class);
@@ -35,6 +38,11 @@ final class AlertStateMachine {
     }
 
     List<Decision> onResult(CheckResult result, AlertPolicy policy, List<String> destinations, Instant now) {
+        return onResult(result, policy, ExpiryWarnings.DEFAULT, destinations, now);
+    }
+
+    List<Decision> onResult(CheckResult result, AlertPolicy policy, ExpiryWarnings expiry, List<String> destinations,
+            Instant now) {
         String key = ResultKeys.of(result);
         ConnectionAlertState s = states.computeIfAbsent(key, k -> new ConnectionAlertState());
         s.policy = ConnectionAlertState.PolicyState.of(policy);
@@ -72,8 +80,27 @@ final class AlertStateMachine {
                     d.lastAnnouncedAt = null;
                 }
             }
+            dueExpiring(key, s, result, expiry, destinations, due);
         }
         return due;
+    }
+
+    /** Each item inside a threshold it was not announced at yet; items no longer near (renewed) are forgotten. */
+    private static void dueExpiring(String key, ConnectionAlertState s, CheckResult result, ExpiryWarnings expiry,
+            List<String> destinations, List<Decision> due) {
+        List<ExpiryWarnings.Expiring> near = expiry.inside(result.certificates(), result.credentials());
+        s.expiryAnnounced.keySet().retainAll(near.stream().map(e -> e.item().key()).toList());
+        for (ExpiryWarnings.Expiring e : near) {
+            Integer announced = s.expiryAnnounced.get(e.item().key());
+            if (announced != null && announced <= e.threshold()) {
+                continue;
+            }
+            s.expiryAnnounced.put(e.item().key(), e.threshold());
+            CheckResult about = ExpiryWarnings.warningAbout(result, e.item());
+            for (String destination : destinations) {
+                due.add(new Decision(key, destination, AlertKind.EXPIRING, about, null, s.lastOk));
+            }
+        }
     }
 
     /** Reminders, and failing messages the rate limit held back. Returns true in {@code changed[0]} when state moved. */

@@ -22,8 +22,8 @@ import java.util.Map;
  * {@code alert-text.mustache}: the app home's file when it has one, else the packaged default. Plain text, so
  * nothing is HTML-escaped; the Slack and Teams payloads escape what their formats need.
  *
- * <p>Variables: {@code alert} (failing|reminder|resolved), the sections {@code failing}, {@code reminder},
- * {@code resolved}, {@code hasHint}; {@code connection}, {@code check}, {@code target}, {@code host}, {@code port},
+ * <p>Variables: {@code alert} (failing|reminder|resolved|expiring), the sections {@code failing}, {@code reminder},
+ * {@code resolved}, {@code expiring}, {@code hasHint}; {@code connection}, {@code check}, {@code target}, {@code host}, {@code port},
  * {@code authType}, {@code status}, {@code category}, {@code message}, {@code hint}, {@code checkedAt}, {@code since},
  * {@code lastOk} ("never" when none), {@code failingFor} (e.g. 2h, 5m).
  */
@@ -43,6 +43,7 @@ public record AlertTemplates(Mustache subject, Mustache text) {
         scope.put("failing", kind == AlertKind.FAILING);
         scope.put("reminder", kind == AlertKind.REMINDER);
         scope.put("resolved", kind == AlertKind.RESOLVED);
+        scope.put("expiring", kind == AlertKind.EXPIRING);
         scope.put("connection", r.connection());
         scope.put("check", r.check());
         scope.put("target", r.target());
@@ -60,6 +61,10 @@ public record AlertTemplates(Mustache subject, Mustache text) {
         scope.put("failingFor", since == null ? "" : AlertStateMachine.human(roundToSeconds(
                 Duration.between(Instant.parse(since), now))));
         String subjectLine = run(subject, scope).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        if (subjectLine.isEmpty()) {
+            // a template of the app home written before this kind existed has no section for it
+            subjectLine = "[sense-probe] " + kind.id().toUpperCase(java.util.Locale.ROOT) + " " + r.connection();
+        }
         return new Rendered(subjectLine, run(text, scope).strip());
     }
 

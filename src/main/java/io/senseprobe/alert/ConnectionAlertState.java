@@ -21,6 +21,8 @@ public final class ConnectionAlertState {
     /** The policy of the last result, so a tick (even right after a restart) uses the definition's overrides. */
     public PolicyState policy;
     public Map<String, DestinationState> destinations = new TreeMap<>();
+    /** Per expiring item (role, subject, end date): the smallest warn-days threshold already announced for it. */
+    public Map<String, Integer> expiryAnnounced = new TreeMap<>();
 
     DestinationState destination(String id) {
         return destinations.computeIfAbsent(id, k -> new DestinationState());

@@ -98,7 +98,7 @@ public final class TlsContexts {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keyManagers, new TrustManager[] {trustManager(d, roots)}, null);
-            return new TlsMaterial(name, context, d.secure(), chain);
+            return new TlsMaterial(name, context, d.secure(), chain, roots);
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw PemException.certFile("The certificates of connection " + d.name()
                     + " cannot be used for TLS: " + e.getMessage() + ".", "Export the certificates again from the QMC.");

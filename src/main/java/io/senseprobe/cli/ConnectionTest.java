@@ -12,6 +12,7 @@ import io.senseprobe.files.AppHome;
 import io.senseprobe.logging.LogLevels;
 import io.senseprobe.logging.Secrets;
 import io.senseprobe.result.CheckResult;
+import io.senseprobe.result.Status;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -129,6 +130,11 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
             human.println("Successfully connected to " + site.apply(d));
             for (Map.Entry<String, String> line : senseLines) {
                 human.println(line.getKey() + ": " + result.sense().get(line.getValue()));
+            }
+            if (result.status() == Status.WARNING) {
+                human.println("Warning: " + result.category().id());
+                human.println("  " + result.message());
+                human.println("  Hint: " + result.hint());
             }
         }
         printJson(List.of(result));

@@ -31,6 +31,11 @@ final class QseowRules {
             keyFile = certFiles.clientKey(passphrase);
         } else if (authType == AuthType.JWT) {
             jwt = values.required(AUTH_JWT, "auth-type jwt").orElse(null);
+            String notAJwt = jwt == null ? null : TokenClaims.notAJwt(jwt);
+            if (notAJwt != null) {
+                values.problem(AUTH_JWT, "is not a JWT: " + notAJwt + ".", "Give the token exactly as the identity "
+                        + "provider issued it (it starts with \"eyJ\" and has two dots), without \"Bearer \" or quotes.");
+            }
         }
         // with cert and secure, the server is verified against the site's own root CA; otherwise it only adds trust
         boolean rootRequired = authType == AuthType.CERT && common.secure();

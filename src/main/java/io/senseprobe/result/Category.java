@@ -16,10 +16,14 @@ public enum Category {
     TLS_UNTRUSTED_SERVER("tls-untrusted-server", "The server certificate is not signed by the trusted root. Export root.pem from this Sense site's QMC, or set secure: false."),
     TLS_EXPIRED_SERVER("tls-expired-server", "The server certificate has expired. Renew it on the server, or set secure: false until it is renewed."),
     TLS_CLIENT_REJECTED("tls-client-rejected", "The server rejected the client certificate. Export client.pem and client_key.pem again from this site's QMC (certificates change when Sense is reinstalled or upgraded)."),
+    /** Local material (client certificate, root.pem, JWT, API key) past its end date: found before connecting. */
+    CREDENTIAL_EXPIRED("credential-expired", "Renew the expired certificate or token and point the definition at the new one."),
     AUTH_REJECTED("auth-rejected", "The credentials were refused. Check the user, the token or key and that it has not expired."),
     RATE_LIMITED("rate-limited", "The server asks to slow down. Check less often, or raise the timeout so the retry fits."),
     HTTP_ERROR("http-error", "The server answered with an error. Check the URL, port and virtual proxy prefix."),
     BAD_RESPONSE("bad-response", "The server answered, but not like Qlik Sense. Check that host and port point at the Sense service."),
+    /** An otherwise OK check with a certificate or credential inside sense.expiry.warn-days (status warning). */
+    EXPIRING("expiring", "Renew it before that date."),
     /** Our own failure, never the site's: it must not pass for a server problem. */
     INTERNAL_ERROR("internal-error", "This is a sense-probe bug, not a problem of the Sense site. Run again with --log-level debug (or sense.log.level=debug) and report the stack trace it logs.");
 

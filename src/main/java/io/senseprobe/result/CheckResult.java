@@ -26,13 +26,19 @@ public record CheckResult(
         long durationMs,
         Map<String, Object> sense,
         List<CertificateInfo> certificates,
-        List<Object> credentials) {
+        List<CredentialInfo> credentials) {
 
     /** A record about a definition or a definition file, not a check of a site: no address, no findings. */
     public static CheckResult about(String connection, String check, Status status, Category category, String message,
             String hint, Instant at) {
         return new CheckResult(connection, check, null, null, null, null, status, category, message, hint,
                 at.toString(), 0, Map.of(), List.of(), List.of());
+    }
+
+    /** This record as a warning (an otherwise OK check), with the message and hint of what the warning is about. */
+    public CheckResult warning(Category warningCategory, String warningMessage, String warningHint) {
+        return new CheckResult(connection, check, target, host, port, authType, Status.WARNING, warningCategory,
+                warningMessage, warningHint, checkedAt, durationMs, sense, certificates, credentials);
     }
 
     public boolean failed() {

@@ -5,6 +5,7 @@ import io.senseprobe.alert.provider.AlertDestinations;
 import io.senseprobe.check.CheckRunner;
 import io.senseprobe.check.ResultFactory;
 import io.senseprobe.definition.DefinitionLoader;
+import io.senseprobe.result.ExpiryWarnings;
 import io.senseprobe.sink.JsonLines;
 import io.senseprobe.sink.LogSink;
 import io.senseprobe.sink.StatusSink;
@@ -64,6 +65,7 @@ public final class ServiceBeans implements CamelConfiguration {
         // which alert destinations exist: their beans and components, then the core that feeds their routes
         AlertDestinations.install(context, settings.alerts());
         AlertService alerts = AlertService.create(context, settings.alerts(), settings.resultsDir(), appHome, clock);
+        alerts.warnBefore(new ExpiryWarnings(settings.expiryWarnDays()));
         registry.bind(AlertService.BEAN, alerts);
         Inventory inventory = new Inventory(settings, loader, status, clock, new DefinitionFileAlerts(alerts, clock));
         alerts.forgetUnless(inventory::isActive);

@@ -1,6 +1,7 @@
 package io.senseprobe.service;
 
 import io.senseprobe.alert.AlertSettings;
+import io.senseprobe.result.ExpiryWarnings;
 import io.senseprobe.settings.SettingsReader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ public record ServiceSettings(
         int checkConcurrency,
         Path resultsDir,
         Duration statusWriteInterval,
+        List<Integer> expiryWarnDays,
         AlertSettings alerts) {
 
     public static final String INBOX_DIR = "sense.inbox.dir";
@@ -35,6 +37,7 @@ public record ServiceSettings(
     public static final String CHECK_CONCURRENCY = "sense.check.concurrency";
     public static final String RESULTS_DIR = "sense.results.dir";
     public static final String STATUS_WRITE_INTERVAL = "sense.status.write-interval";
+    public static final String EXPIRY_WARN_DAYS = "sense.expiry.warn-days";
 
     static final int MAX_CONCURRENCY = 256;
     private static final Duration LONGEST_TICK = Duration.ofSeconds(1);
@@ -53,11 +56,20 @@ public record ServiceSettings(
                 r.integer(CHECK_CONCURRENCY, 8, 1, MAX_CONCURRENCY, "must be a whole number from 1 to " + MAX_CONCURRENCY),
                 folder(r, RESULTS_DIR, "out", appHome),
                 nonZero(r, STATUS_WRITE_INTERVAL, Duration.ofSeconds(1)),
+                expiryWarnDays(r),
                 AlertSettings.from(lookup, problems));
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return settings;
+    }
+
+    /**
+     * sense.expiry.warn-days. The check beans read it too (lenient, for the CLI as well): the service validates it
+     * here with the other keys, so a bad value stops the start with every problem listed.
+     */
+    public static List<Integer> expiryWarnDays(SettingsReader r) {
+        return r.days(EXPIRY_WARN_DAYS, ExpiryWarnings.DEFAULT_DAYS);
     }
 
     /** How often the inventory looks at its folder and runs what is due: often enough for short test intervals. */

@@ -2,6 +2,7 @@ package io.senseprobe.settings;
 
 import io.senseprobe.definition.Durations;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -11,6 +12,9 @@ import java.util.function.Function;
  * and adds one problem, always as {@code key = "value": what is wrong; how to fix it.} Never throws.
  */
 public record SettingsReader(Function<String, String> lookup, List<String> problems) {
+    /** The largest number of days {@link #days} takes: ten years. */
+    public static final int MAX_DAYS = 3650;
+
     /** The trimmed value, or null when the key is unset or blank. */
     public String get(String key) {
         String value = lookup.apply(key);
@@ -51,6 +55,35 @@ public record SettingsReader(Function<String, String> lookup, List<String> probl
         }
         problem(key, value, what);
         return fallback;
+    }
+
+    /**
+     * Whole numbers of days from 0 to {@value #MAX_DAYS}, comma-separated ({@code 30,14,7,1}); {@code off} is none.
+     */
+    public List<Integer> days(String key, List<Integer> fallback) {
+        String value = get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.equalsIgnoreCase("off")) {
+            return List.of();
+        }
+        List<Integer> days = new ArrayList<>();
+        for (String part : value.split(",")) {
+            try {
+                int n = Integer.parseInt(part.trim());
+                if (n >= 0 && n <= MAX_DAYS) {
+                    days.add(n);
+                    continue;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problem(key, value, "not a list of whole numbers of days from 0 to " + MAX_DAYS
+                    + "; write e.g. 30,14,7,1 (or off for no warnings)");
+            return fallback;
+        }
+        return List.copyOf(days);
     }
 
     public boolean bool(String key, boolean fallback) {

@@ -50,11 +50,11 @@ final class ExampleDefinitions {
         written.add(write(folder, with(cert(sim, host, "sim-qrs-ip-host", Listener.QRS, f.clientCert(), f.clientKey()),
                 "host", "127.0.0.1"), "QRS by IP address: the server certificate names only localhost and sense-sim."));
         written.add(write(folder, jwt(sim, host, "sim-jwt-expired", SenseSimulator.JWT_PREFIX, sim.expiredJwt()),
-                "JWT that expired: the virtual proxy answers 401."));
+                "JWT that expired: found before it is sent (credential-expired)."));
         written.add(write(folder, jwt(sim, host, "sim-jwt-description-not-prefix", "JWT-Proxy", sim.validJwt()),
                 "Virtual proxy description typed instead of its prefix: a bare 404."));
         written.add(write(folder, cloud(sim, host, "sim-cloud-expired-key",
-                sim.mintApiKey(Instant.now().minus(Duration.ofDays(1)))), "API key that expired yesterday: 401."));
+                sim.mintApiKey(Instant.now().minus(Duration.ofDays(1)))), "API key that expired yesterday: found before it is sent (credential-expired)."));
         return written;
     }
 

@@ -145,6 +145,37 @@ public final class Pki {
                 now.plus(Duration.ofDays(365)));
     }
 
+    /** A TLS client certificate with subject CN=commonName, valid from an hour before {@code notAfter} at the latest. */
+    public static Issued clientCert(Ca ca, KeyPair keys, String commonName, Instant notAfter) {
+        Instant notBefore = earlier(Instant.now().minus(Duration.ofHours(1)), notAfter.minus(Duration.ofHours(1)));
+        return issue(ca, keys, commonName, KeyPurposeId.id_kp_clientAuth, null, notBefore, notAfter);
+    }
+
+    /**
+     * The CA's certificate issued again with the same name, key and serial but another end date: still the trust anchor of
+     * everything the CA signed (trust goes by name and key), as when a site's root certificate is renewed.
+     */
+    public static Ca reissued(Ca ca, Instant notAfter) {
+        X500Name name = new X500Name(ca.subject());
+        Instant notBefore = earlier(Instant.now().minus(Duration.ofHours(1)), notAfter.minus(Duration.ofHours(1)));
+        try {
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            // the same serial too: the certificates the CA issued name it (with its name) as their authority key
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, ca.cert().getSerialNumber(),
+                    Date.from(notBefore), Date.from(notAfter), name, ca.keys().getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(ca.keys().getPublic()));
+            return new Ca(sign(builder, ca.keys().getPrivate()), ca.keys());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot re-issue CA " + ca.subject(), e);
+        }
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
     /** A client certificate like the QMC export: CN=QlikClient. */
     public static Issued clientCert(Ca ca, KeyPair keys) {
         return clientCert(ca, keys, QLIK_CLIENT_CN);

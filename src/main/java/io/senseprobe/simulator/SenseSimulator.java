@@ -69,9 +69,9 @@ public final class SenseSimulator implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
     private volatile Duration slowDelay = DEFAULT_SLOW_DELAY;
 
-    private SenseSimulator(Path dir) {
+    private SenseSimulator(Path dir, SiteCertificates certs) {
         files = SimulatorFiles.in(dir);
-        certs = new SiteCertificates();
+        this.certs = certs;
         certs.writeTo(files, KEY_PASSPHRASE);
         tokens = new Tokens(certs.jwtSigning.keys(), certs.strangerKeys, cloud);
         jwtProxy = new JwtProxy(JWT_PREFIX, tokens, sessions);
@@ -98,7 +98,20 @@ public final class SenseSimulator implements AutoCloseable {
      * other containers reach by the host name {@code sense-sim} (a name in the server certificate).
      */
     public static SenseSimulator start(Path dir, int basePort, InetAddress bindAddress) throws IOException {
-        SenseSimulator sim = new SenseSimulator(dir);
+        return start(dir, basePort, bindAddress, new SiteCertificates());
+    }
+
+    /**
+     * As {@link #start(Path)}, with a server certificate (of every listener but the fault ones) that ends at
+     * {@code notAfter}: for tests of expiry warnings. A time in the past gives an expired one.
+     */
+    public static SenseSimulator startWithServerCertEnding(Path dir, Instant notAfter) throws IOException {
+        return start(dir, 0, InetAddress.getLoopbackAddress(), new SiteCertificates(notAfter));
+    }
+
+    private static SenseSimulator start(Path dir, int basePort, InetAddress bindAddress, SiteCertificates certs)
+            throws IOException {
+        SenseSimulator sim = new SenseSimulator(dir, certs);
         try {
             for (Listener listener : Listener.values()) {
                 sim.listen(listener, bindAddress, basePort == 0 ? 0 : basePort + listener.ordinal());
@@ -187,10 +200,26 @@ public final class SenseSimulator implements AutoCloseable {
      * test run, RSA keys take too long). Writes {@code client.pem} and {@code client_key.pem} into {@code dir}.
      */
     public ClientCredential issueClientCredential(Path dir) {
-        Pki.Issued issued = Pki.clientCert(certs.siteCa, Pki.newEcKeyPair());
+        return issueClientCredential(dir, Instant.now().plus(Duration.ofDays(365)));
+    }
+
+    /**
+     * As {@link #issueClientCredential(Path)}, with a certificate that ends at {@code notAfter}: one that expires in a
+     * few days, or (a time in the past) has expired.
+     */
+    public ClientCredential issueClientCredential(Path dir, Instant notAfter) {
+        Pki.Issued issued = Pki.clientCert(certs.siteCa, Pki.newEcKeyPair(), Pki.QLIK_CLIENT_CN, notAfter);
         Path cert = Pki.write(dir.resolve("client.pem"), Pki.certificatesPem(issued.cert()));
         Path key = Pki.write(dir.resolve("client_key.pem"), Pki.pkcs8Pem(issued.privateKey()));
         return new ClientCredential(cert.toAbsolutePath(), key.toAbsolutePath(), ClientCredential.fingerprint(issued.cert()));
+    }
+
+    /**
+     * Writes a root.pem with this run's site CA issued again to end at {@code notAfter} (same name and key, so it
+     * still verifies the listeners); returns the absolute path.
+     */
+    public Path writeRootCert(Path file, Instant notAfter) {
+        return Pki.write(file, Pki.certificatesPem(Pki.reissued(certs.siteCa, notAfter).cert())).toAbsolutePath();
     }
 
     /** The certificate and key files of this run, absolute paths. */

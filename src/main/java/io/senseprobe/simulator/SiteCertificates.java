@@ -36,10 +36,16 @@ final class SiteCertificates {
     final KeyPair strangerKeys = SharedKeys.OTHER_CLIENT;
 
     SiteCertificates() {
+        this(Instant.now().plus(Duration.ofDays(365)));
+    }
+
+    /** With the listeners' server certificate ending at {@code serverNotAfter} (the fault listeners' keep theirs). */
+    SiteCertificates(Instant serverNotAfter) {
         siteCa = Pki.newCa(SITE_CA_CN);
         otherCa = Pki.newCa(OTHER_CA_CN);
         Instant now = Instant.now();
-        server = Pki.serverCert(siteCa, SharedKeys.SERVER, SERVER_NAMES, List.of());
+        server = Pki.serverCert(siteCa, SharedKeys.SERVER, SERVER_NAMES, List.of(), now.minus(Duration.ofHours(1)),
+                serverNotAfter);
         expiredServer = Pki.serverCert(siteCa, SharedKeys.SERVER, SERVER_NAMES, List.of(),
                 now.minus(Duration.ofDays(366)), now.minus(Duration.ofDays(1)));
         otherCaServer = Pki.serverCert(otherCa, SharedKeys.SERVER, SERVER_NAMES, List.of());

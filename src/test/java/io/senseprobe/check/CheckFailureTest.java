@@ -38,9 +38,13 @@ class CheckFailureTest extends SimulatorCheckTest {
         assertJwtRejected(fx.sim.badSignatureJwt());
     }
 
+    /** Was auth-rejected (the proxy's 401): an expired JWT is now found before it is sent (ExpiryTest has more). */
     @Test
-    void expiredJwtIsRejected() {
-        assertJwtRejected(fx.sim.expiredJwt());
+    void expiredJwtFailsBeforeItIsSent() {
+        CheckResult result = fx.run(fx.jwt(fx.sim.expiredJwt()));
+
+        assertFailed(Category.CREDENTIAL_EXPIRED, result);
+        assertTrue(fx.sim.requests(Listener.JWT_PROXY).isEmpty(), "nothing sent");
     }
 
     @Test
@@ -48,9 +52,19 @@ class CheckFailureTest extends SimulatorCheckTest {
         assertJwtRejected(fx.sim.unsignedJwt());
     }
 
+    /** Was auth-rejected with the tenant's 401 title: an expired API key is now found before it is sent. */
     @Test
-    void expiredApiKeyIsRejectedWithTheCloudErrorTitle() {
+    void expiredApiKeyFailsBeforeItIsSent() {
         CheckResult result = fx.run(fx.cloud(fx.sim.mintApiKey(Instant.now().minus(Duration.ofDays(1)))));
+
+        assertFailed(Category.CREDENTIAL_EXPIRED, result);
+        assertContains(result.hint(), "API key");
+        assertTrue(fx.sim.requests(Listener.CLOUD).isEmpty(), "nothing sent");
+    }
+
+    @Test
+    void revokedApiKeyIsRejectedWithTheCloudErrorTitle() {
+        CheckResult result = fx.run(fx.cloud(fx.sim.badSignatureJwt()));
 
         assertFailed(Category.AUTH_REJECTED, result);
         assertContains(result.message(), "HTTP 401", "Unauthorized", "expired or revoked");

@@ -14,6 +14,7 @@ import io.senseprobe.definition.Problem;
 import io.senseprobe.result.Category;
 import io.senseprobe.result.CertificateInfo;
 import io.senseprobe.result.CheckResult;
+import io.senseprobe.result.Status;
 import io.senseprobe.simulator.Listener;
 import io.senseprobe.simulator.SenseSimulator;
 import java.nio.file.Files;
@@ -115,9 +116,14 @@ class CheckTlsAndCredentialsTest extends SimulatorCheckTest {
         assertEquals(1, fx.sim.requests(Listener.OTHER_CA).size());
     }
 
+    /** Was ok: the check still works, and now warns that the server certificate has expired (expiring). */
     @Test
-    void insecureAcceptsExpiredServerCertificate() {
-        assertOk(fx.run(fx.cert(Listener.EXPIRED_CERT).with("secure", false)));
+    void insecureAcceptsExpiredServerCertificateWithAWarning() {
+        CheckResult result = fx.run(fx.cert(Listener.EXPIRED_CERT).with("secure", false));
+
+        assertEquals(Status.WARNING, result.status(), result::toString);
+        assertEquals(Category.EXPIRING, result.category(), result::toString);
+        assertTrue(result.message().startsWith("The server certificate CN=localhost expired on "), result.message());
         assertEquals(1, fx.sim.requests(Listener.EXPIRED_CERT).size());
     }
 

@@ -17,6 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DefinitionDefaultsTest extends DefinitionTest {
+    /** {"alg":"none"}.{"sub":"x"}. : the shape of a JWT is all a definition needs. */
+    private static final String UNSIGNED_JWT = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.";
+
     private Definition only(LoadResult result) {
         assertTrue(result.ok(), described(result, appHome));
         assertEquals(1, result.definitions().size());
@@ -49,11 +52,11 @@ class DefinitionDefaultsTest extends DefinitionTest {
         Files.delete(appHome.resolve("config/root.pem"));
 
         Definition d = only(fixture.load("jwt.yaml", lines("name: j", "target: qseow", "host: h", "auth-type: JWT",
-                "virtual-proxy: jwt", "auth-jwt: eyJ.x.y")));
+                "virtual-proxy: jwt", "auth-jwt: " + UNSIGNED_JWT)));
 
         assertEquals(AuthType.JWT, d.authType());
         assertEquals(443, d.port());
-        assertEquals("eyJ.x.y", d.jwt());
+        assertEquals(UNSIGNED_JWT, d.jwt());
         assertNull(d.certFile());
         assertNull(d.keyFile());
         // with jwt a default root.pem that is not there is simply not used

@@ -11,15 +11,21 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.senseprobe.alert.AlertService;
 import io.senseprobe.alert.RecordingReceiver;
+import io.senseprobe.simulator.ClientCredential;
 import io.senseprobe.simulator.Listener;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -224,6 +230,49 @@ class ServiceAlertsTest {
         assertFalse(Files.readString(home.resolve("out/status.json")).contains("sim-qrs-ip-host"));
     }
 
+    @Test
+    void aClientCertificateNearItsEndAlertsOncePerThresholdAcrossRestarts() throws Exception {
+        ClientCredential soon = harness.sim.issueClientCredential(home.resolve("soon"),
+                Instant.now().plus(Duration.ofDays(10)).plus(Duration.ofHours(1)));
+        startService("sense.expiry.warn-days", "30");
+        // the per-check lines go to stdout (LogSink): read them through a tee for the first checks
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(tee(stdout, lines), true, StandardCharsets.UTF_8));
+        try {
+            replace(connections.resolve("soon.yaml"), harness.exampleText("sim-qrs").replace("name: sim-qrs", "name: soon")
+                    .replace(harness.sim.files().clientCert().toString(), soon.certFile().toString())
+                    .replace(harness.sim.files().clientKey().toString(), soon.keyFile().toString()));
+
+            awaitOnEveryDestination("soon", "expiring");
+            JsonNode alert = hook("soon").get(0);
+            assertEquals("warning", alert.get("status").asText());
+            assertEquals("expiring", alert.get("category").asText());
+            assertTrue(alert.get("message").asText().matches("The client certificate CN=QlikClient expires on "
+                    + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC \\(10 days left\\)\\."), alert.toString());
+            assertTrue(mailSubjects("soon").get(0).startsWith("[sense-probe] EXPIRING soon: The client certificate"));
+            ServiceHarness.await("a WARNING log line", WAIT, () -> lines.toString(StandardCharsets.UTF_8)
+                    .contains("WARNING soon qseow localhost:"));
+            assertTrue(lines.toString(StandardCharsets.UTF_8).contains(" — The client certificate CN=QlikClient expires on "));
+        } finally {
+            System.setOut(stdout);
+        }
+        int checks = records("soon", "warning").size();
+        ServiceHarness.await("two more checks", WAIT, () -> records("soon", "warning").size() >= checks + 2);
+        harness.stopService();
+        startService("sense.expiry.warn-days", "30");
+        int afterRestart = records("soon", "warning").size();
+        ServiceHarness.await("two checks after the restart", WAIT, () -> records("soon", "warning").size() >= afterRestart + 2);
+        awaitDeliveries();
+        assertAlerts("soon", "expiring");
+
+        // the next threshold (10 days left is inside 14) is announced once more, after a restart too
+        harness.stopService();
+        startService("sense.expiry.warn-days", "30,14");
+        awaitOnEveryDestination("soon", "expiring", "expiring");
+        assertEquals(List.of(), recordsOf("soon"), "warnings are never failures");
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     /** Waits until each destination got exactly these kinds for the connection (in order), then checks nothing else came. */
@@ -243,7 +292,12 @@ class ServiceAlertsTest {
         assertEquals(expected.size(), text(TEAMS, connection).size(), "teams");
         assertEquals(expected.size(), mailSubjects(connection).size(), "mail");
         for (int i = 0; i < kinds.length; i++) {
-            String word = kinds[i].equals("failing") ? "FAILING" : kinds[i].equals("resolved") ? "RESOLVED" : "STILL FAILING";
+            String word = switch (kinds[i]) {
+                case "failing" -> "FAILING";
+                case "resolved" -> "RESOLVED";
+                case "expiring" -> "EXPIRING";
+                default -> "STILL FAILING";
+            };
             assertTrue(mailSubjects(connection).get(i).contains(word + " " + connection), mailSubjects(connection).toString());
             assertTrue(text(SLACK, connection).get(i).contains(word + " " + connection), "slack " + i);
             assertTrue(text(TEAMS, connection).get(i).contains(word + " " + connection), "teams " + i);
@@ -290,11 +344,15 @@ class ServiceAlertsTest {
 
     /** Today's JSON-lines records of the connection, failed ones, in the order they were written. */
     private List<JsonNode> recordsOf(String connection) {
+        return records(connection, "failed");
+    }
+
+    private List<JsonNode> records(String connection, String status) {
         Path daily = home.resolve("out/results/" + LocalDate.now(ZoneOffset.UTC) + ".jsonl");
         List<JsonNode> records = new ArrayList<>();
         for (String line : readLines(daily)) {
             JsonNode record = readTree(line);
-            if (record.path("connection").asText().equals(connection) && record.path("status").asText().equals("failed")) {
+            if (record.path("connection").asText().equals(connection) && record.path("status").asText().equals(status)) {
                 records.add(record);
             }
         }
@@ -322,6 +380,22 @@ class ServiceAlertsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static OutputStream tee(OutputStream first, OutputStream second) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                first.write(b);
+                second.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                first.write(b, off, len);
+                second.write(b, off, len);
+            }
+        };
     }
 
     private static boolean reportIn(Path folder) {

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,18 @@ class ServiceSettingsTest {
         assertEquals(Duration.ofMillis(250), s.checkInterval());
         assertEquals(Duration.ofMillis(250), s.inventoryTick());
         assertEquals(Duration.ZERO, s.inboxSettle());
+    }
+
+    @Test
+    void expiryWarnDaysDefaultToThirtyFourteenSevenOneAndTakeOff() {
+        assertEquals(List.of(30, 14, 7, 1), read(Map.of()).expiryWarnDays());
+        assertEquals(List.of(60, 10), read(Map.of(ServiceSettings.EXPIRY_WARN_DAYS, " 60, 10 ")).expiryWarnDays());
+        assertEquals(List.of(), read(Map.of(ServiceSettings.EXPIRY_WARN_DAYS, "off")).expiryWarnDays());
+
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> read(Map.of(ServiceSettings.EXPIRY_WARN_DAYS, "30,two weeks")));
+        assertEquals(List.of("sense.expiry.warn-days = \"30,two weeks\": not a list of whole numbers of days from 0 to"
+                + " 3650; write e.g. 30,14,7,1 (or off for no warnings)."), e.problems());
     }
 
     @Test

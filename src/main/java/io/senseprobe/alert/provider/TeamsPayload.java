@@ -29,7 +29,11 @@ final class TeamsPayload {
         ArrayNode cardBody = card.putArray("body");
         cardBody.addObject().put("type", "TextBlock").put("text", message.subject()).put("weight", "Bolder")
                 .put("size", "Medium").put("wrap", true)
-                .put("color", message.kind() == AlertKind.RESOLVED ? "Good" : "Attention");
+                .put("color", switch (message.kind()) {
+                    case RESOLVED -> "Good";
+                    case EXPIRING -> "Warning";
+                    default -> "Attention";
+                });
         for (String line : message.text().split("\\R")) {
             if (!line.isBlank()) {
                 cardBody.addObject().put("type", "TextBlock").put("text", line).put("wrap", true)
