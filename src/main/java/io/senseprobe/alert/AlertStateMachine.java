@@ -37,10 +37,6 @@ final class AlertStateMachine {
         return states;
     }
 
-    List<Decision> onResult(CheckResult result, AlertPolicy policy, List<String> destinations, Instant now) {
-        return onResult(result, policy, ExpiryWarnings.DEFAULT, destinations, now);
-    }
-
     List<Decision> onResult(CheckResult result, AlertPolicy policy, ExpiryWarnings expiry, List<String> destinations,
             Instant now) {
         String key = ResultKeys.of(result);

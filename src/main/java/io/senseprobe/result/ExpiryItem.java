@@ -32,11 +32,6 @@ public record ExpiryItem(String key, String role, String name, Instant expiresAt
         return Stream.concat(certificates.stream().map(ExpiryItem::of), credentials.stream().map(ExpiryItem::of)).toList();
     }
 
-    /** Read from this machine's files or definition (not the server's certificate): an expired one fails the check. */
-    public boolean local() {
-        return !role.equals(CertificateInfo.SERVER);
-    }
-
     /** e.g. "client certificate CN=QlikClient", "JWT". */
     public String what() {
         String kind = switch (role) {
@@ -65,7 +60,7 @@ public record ExpiryItem(String key, String role, String name, Instant expiresAt
     /** "The client certificate CN=QlikClient expires on 2026-12-12 10:00 UTC (10 days left)." */
     public String warning() {
         if (daysLeft < 0) {
-            return "The " + what() + " expired on " + date() + ".";
+            return expired();
         }
         String left = daysLeft == 0 ? "less than a day left" : daysLeft == 1 ? "1 day left" : daysLeft + " days left";
         return "The " + what() + " expires on " + date() + " (" + left + ").";

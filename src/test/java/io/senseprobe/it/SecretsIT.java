@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -51,27 +50,28 @@ class SecretsIT extends SimulatorIT {
 
     static Path home;
     static Path definitions;
-    static String expiredJwt;
-    static String expiredApiKey;
+    static String refusedJwt;
+    static String refusedApiKey;
     static List<String> secrets;
 
     @BeforeAll
     static void writeDefinitionsAndCollectSecrets() throws IOException {
         home = Files.createDirectories(dir.resolve("home"));
         definitions = dir.resolve("definitions");
-        expiredJwt = sim.sim.expiredJwt();
-        expiredApiKey = sim.sim.mintApiKey(Instant.now().minusSeconds(3600));
+        // refused by the server, so they are sent (an expired token is found before connecting: credential-expired)
+        refusedJwt = sim.sim.badSignatureJwt();
+        refusedApiKey = sim.sim.badSignatureJwt();
         secrets = new ArrayList<>(List.of(SenseSimulator.KEY_PASSPHRASE, WRONG_PASSPHRASE));
-        for (String token : List.of(sim.sim.validJwt(), expiredJwt, sim.sim.apiKey(), expiredApiKey)) {
+        for (String token : List.of(sim.sim.validJwt(), refusedJwt, sim.sim.apiKey(), refusedApiKey)) {
             secrets.add(token);
             secrets.add(token.substring(token.lastIndexOf('.') + 1));
         }
         Sim.write(definitions.resolve("cert-ok.yaml"), sim.encryptedCertYaml("cert-ok", SenseSimulator.KEY_PASSPHRASE));
         Sim.write(definitions.resolve("cert-failing.yaml"), sim.encryptedCertYaml("cert-failing", WRONG_PASSPHRASE));
         Sim.write(definitions.resolve("jwt-ok.yaml"), sim.jwtYaml("jwt-ok", sim.sim.validJwt()));
-        Sim.write(definitions.resolve("jwt-failing.yaml"), sim.jwtYaml("jwt-failing", expiredJwt));
+        Sim.write(definitions.resolve("jwt-failing.yaml"), sim.jwtYaml("jwt-failing", refusedJwt));
         Sim.write(definitions.resolve("apikey-ok.yaml"), sim.cloudYaml("apikey-ok", sim.sim.apiKey()));
-        Sim.write(definitions.resolve("apikey-failing.yaml"), sim.cloudYaml("apikey-failing", expiredApiKey));
+        Sim.write(definitions.resolve("apikey-failing.yaml"), sim.cloudYaml("apikey-failing", refusedApiKey));
     }
 
     @TestFactory
@@ -121,8 +121,8 @@ class SecretsIT extends SimulatorIT {
         }
         return switch (mode) {
             case CERT -> sim.encryptedCertTest(variant.ok ? SenseSimulator.KEY_PASSPHRASE : WRONG_PASSPHRASE, "--log-level", level);
-            case JWT -> sim.jwtTest("--auth-jwt", variant.ok ? sim.sim.validJwt() : expiredJwt, "--log-level", level);
-            case APIKEY -> sim.cloudTest("--apikey", variant.ok ? sim.sim.apiKey() : expiredApiKey, "--log-level", level);
+            case JWT -> sim.jwtTest("--auth-jwt", variant.ok ? sim.sim.validJwt() : refusedJwt, "--log-level", level);
+            case APIKEY -> sim.cloudTest("--apikey", variant.ok ? sim.sim.apiKey() : refusedApiKey, "--log-level", level);
         };
     }
 

@@ -50,11 +50,13 @@ class ServiceSecretsIT extends SimulatorIT {
 
     static String expiredJwt;
     static String expiredApiKey;
+    static String expiringJwt;
 
     @BeforeAll
     static void mintExpiredTokens() {
         expiredJwt = sim.sim.expiredJwt();
         expiredApiKey = sim.sim.mintApiKey(Instant.now().minusSeconds(3600));
+        expiringJwt = sim.sim.mintJwt("RS256", Instant.now().plus(Duration.ofDays(3)));
     }
 
     @Test
@@ -64,6 +66,7 @@ class ServiceSecretsIT extends SimulatorIT {
             Launcher.Background service = launcher(home, receiver, "silly").background();
             awaitOrStop(service, "alerts on every destination and both inbox reports", () ->
                     hookAlerts(receiver, "jwt-expired").contains("reminder")
+                            && hookAlerts(receiver, "jwt-soon").contains("expiring")
                             && hookAlerts(receiver, "apikey-expired").contains("failing")
                             && hookAlerts(receiver, "broken.yaml").contains("failing")
                             && !receiver.requests(slackPath()).isEmpty() && !receiver.requests(teamsPath()).isEmpty()
@@ -111,6 +114,8 @@ class ServiceSecretsIT extends SimulatorIT {
         Sim.write(connections.resolve("cert-wrong-passphrase.yaml"), sim.encryptedCertYaml("cert-wrong-passphrase", WRONG_PASSPHRASE));
         Sim.write(connections.resolve("jwt-ok.yaml"), sim.jwtYaml("jwt-ok", sim.sim.validJwt()));
         Sim.write(connections.resolve("jwt-expired.yaml"), sim.jwtYaml("jwt-expired", expiredJwt));
+        // a warning: its expiring alert and record must not repeat the token either
+        Sim.write(connections.resolve("jwt-soon.yaml"), sim.jwtYaml("jwt-soon", expiringJwt));
         Sim.write(connections.resolve("apikey-ok.yaml"), sim.cloudYaml("apikey-ok", sim.sim.apiKey()));
         Sim.write(connections.resolve("apikey-expired.yaml"), sim.cloudYaml("apikey-expired", expiredApiKey));
         // invalid (no host), with a token in it: its alert and error file must not repeat the token
@@ -168,7 +173,7 @@ class ServiceSecretsIT extends SimulatorIT {
         secrets.put("key passphrase", SenseSimulator.KEY_PASSPHRASE);
         secrets.put("wrong key passphrase", WRONG_PASSPHRASE);
         Map<String, String> tokens = Map.of("valid JWT", sim.sim.validJwt(), "expired JWT", expiredJwt,
-                "API key", sim.sim.apiKey(), "expired API key", expiredApiKey);
+                "API key", sim.sim.apiKey(), "expired API key", expiredApiKey, "expiring JWT", expiringJwt);
         tokens.forEach((what, token) -> {
             secrets.put(what, token);
             secrets.put(what + " signature", token.substring(token.lastIndexOf('.') + 1));
