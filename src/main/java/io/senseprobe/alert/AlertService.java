@@ -115,7 +115,7 @@ public final class AlertService implements Service {
         this.connectionExists = connectionExists;
     }
 
-    /** The sense.expiry.warn-days thresholds at which {@code expiring} messages go out ({@link ExpiryWarnings#DEFAULT} unless set). */
+    /** The sense.expiry.warn-days thresholds of the {@code expiring} messages ({@link ExpiryWarnings#DEFAULT} unless set). */
     public void warnBefore(ExpiryWarnings thresholds) {
         this.expiry = thresholds;
     }
@@ -183,7 +183,7 @@ public final class AlertService implements Service {
     }
 
     private void hand(List<AlertStateMachine.Decision> due, Instant now) {
-        // render once per connection/check, kind and message (one per expiring item): every destination gets the same text
+        // render once per connection/check, kind and message (one per expiring item): each destination gets the same text
         Map<String, AlertMessage> rendered = new HashMap<>();
         for (AlertStateMachine.Decision d : due) {
             AlertMessage message = rendered.computeIfAbsent(d.key() + " " + d.kind().id() + " " + d.result().message(), k -> {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,8 +24,8 @@ import java.util.Map;
  * nothing is HTML-escaped; the Slack and Teams payloads escape what their formats need.
  *
  * <p>Variables: {@code alert} (failing|reminder|resolved|expiring), the sections {@code failing}, {@code reminder},
- * {@code resolved}, {@code expiring}, {@code hasHint}; {@code connection}, {@code check}, {@code target}, {@code host}, {@code port},
- * {@code authType}, {@code status}, {@code category}, {@code message}, {@code hint}, {@code checkedAt}, {@code since},
+ * {@code resolved}, {@code expiring}, {@code hasHint}; {@code connection}, {@code check}, {@code target},
+ * {@code host}, {@code port}, {@code authType}, {@code status}, {@code category}, {@code message}, {@code hint}, {@code checkedAt}, {@code since},
  * {@code lastOk} ("never" when none), {@code failingFor} (e.g. 2h, 5m).
  */
 public record AlertTemplates(Mustache subject, Mustache text) {
@@ -63,7 +64,7 @@ public record AlertTemplates(Mustache subject, Mustache text) {
         String subjectLine = run(subject, scope).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
         if (subjectLine.isEmpty()) {
             // a template of the app home written before this kind existed has no section for it
-            subjectLine = "[sense-probe] " + kind.id().toUpperCase(java.util.Locale.ROOT) + " " + r.connection();
+            subjectLine = "[sense-probe] " + kind.id().toUpperCase(Locale.ROOT) + " " + r.connection();
         }
         return new Rendered(subjectLine, run(text, scope).strip());
     }
