@@ -1,6 +1,7 @@
 package io.senseprobe.service;
 
 import io.senseprobe.alert.AlertSettings;
+import io.senseprobe.observe.StatusSettings;
 import io.senseprobe.settings.SettingsReader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,8 @@ public record ServiceSettings(
         int checkConcurrency,
         Path resultsDir,
         Duration statusWriteInterval,
-        AlertSettings alerts) {
+        AlertSettings alerts,
+        StatusSettings status) {
 
     public static final String INBOX_DIR = "sense.inbox.dir";
     public static final String INBOX_SETTLE = "sense.inbox.settle";
@@ -53,7 +55,8 @@ public record ServiceSettings(
                 r.integer(CHECK_CONCURRENCY, 8, 1, MAX_CONCURRENCY, "must be a whole number from 1 to " + MAX_CONCURRENCY),
                 folder(r, RESULTS_DIR, "out", appHome),
                 nonZero(r, STATUS_WRITE_INTERVAL, Duration.ofSeconds(1)),
-                AlertSettings.from(lookup, problems));
+                AlertSettings.from(lookup, problems),
+                StatusSettings.from(lookup, problems));
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
