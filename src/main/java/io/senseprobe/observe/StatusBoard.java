@@ -9,6 +9,7 @@ import io.senseprobe.sink.Expiries;
 import io.senseprobe.sink.ResultSink;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,9 @@ public final class StatusBoard implements ResultSink {
     public static final String BEAN = "statusBoard";
 
     private final Clock clock;
-    private final Map<String, CheckResult> latest = new TreeMap<>();
+    // by connection, then check (not by the "connection/check" key: "a-b/x" would sort before "a/x")
+    private final Map<String, CheckResult> latest = new TreeMap<>(Comparator
+            .comparing(ResultKeys::connectionOf).thenComparing(key -> key.substring(key.lastIndexOf('/') + 1)));
     private final Map<String, String> lastOk = new HashMap<>();
     private volatile Predicate<String> connectionExists = connection -> true;
 
