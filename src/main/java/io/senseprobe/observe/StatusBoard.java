@@ -6,7 +6,7 @@ import io.senseprobe.result.ResultJson;
 import io.senseprobe.result.ResultKeys;
 import io.senseprobe.result.Status;
 import io.senseprobe.sink.Expiries;
-import io.senseprobe.sink.ResultSink;
+import io.senseprobe.sink.InventorySink;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * The bean {@code statusBoard}: the sink behind the status page. Keeps the latest inventory result of every
@@ -24,7 +23,7 @@ import java.util.function.Predicate;
  * lastOk, durationMs, certificates: [{role, expiresAt, daysLeft}], credentials: [{kind, expiresAt, daysLeft}]}]}}.
  * The answer passes the secret mask like a log line: a server's text could repeat a value we sent.
  */
-public final class StatusBoard implements ResultSink {
+public final class StatusBoard extends InventorySink {
     public static final String BEAN = "statusBoard";
 
     private final Clock clock;
@@ -32,22 +31,13 @@ public final class StatusBoard implements ResultSink {
     private final Map<String, CheckResult> latest = new TreeMap<>(Comparator
             .comparing(ResultKeys::connectionOf).thenComparing(key -> key.substring(key.lastIndexOf('/') + 1)));
     private final Map<String, String> lastOk = new HashMap<>();
-    private volatile Predicate<String> connectionExists = connection -> true;
 
     public StatusBoard(Clock clock) {
         this.clock = clock;
     }
 
-    /** Which connections are in the inventory now; the others leave the page. */
-    public void forgetUnless(Predicate<String> connectionExists) {
-        this.connectionExists = connectionExists;
-    }
-
     @Override
-    public synchronized void write(CheckResult result) {
-        if (result == null || result.connection() == null) {
-            return;
-        }
+    protected synchronized void accept(CheckResult result) {
         String key = ResultKeys.of(result);
         latest.put(key, result);
         if (result.status() != Status.FAILED) {
@@ -59,7 +49,7 @@ public final class StatusBoard implements ResultSink {
     public String json() {
         List<Map<String, Object>> rows = new ArrayList<>();
         synchronized (this) {
-            latest.keySet().removeIf(key -> !connectionExists.test(ResultKeys.connectionOf(key)));
+            latest.keySet().removeIf(key -> !inInventory(ResultKeys.connectionOf(key)));
             lastOk.keySet().retainAll(latest.keySet());
             latest.forEach((key, result) -> rows.add(row(result, lastOk.get(key))));
         }

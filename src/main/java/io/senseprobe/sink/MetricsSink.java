@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 
 /**
  * The inventory's results as Prometheus gauges (served on the management server's /observe/metrics):
@@ -27,7 +26,7 @@ import java.util.function.Predicate;
  * A connection that leaves the inventory loses its gauges at the next {@link #prune()}, a check or certificate
  * that a connection no longer reports at its next result.
  */
-public final class MetricsSink implements ResultSink {
+public final class MetricsSink extends InventorySink {
     public static final String CHECK_UP = "sense_probe_check_up";
     public static final String CHECK_DURATION = "sense_probe_check_duration_seconds";
     public static final String CERT_EXPIRY = "sense_probe_cert_expiry_days";
@@ -38,7 +37,6 @@ public final class MetricsSink implements ResultSink {
     // per connection: its checks' latest results, and the gauges they make
     private final Map<String, Map<String, CheckResult>> latest = new TreeMap<>();
     private final Map<String, Map<GaugeKey, Value>> gauges = new HashMap<>();
-    private volatile Predicate<String> connectionExists = connection -> true;
 
     private record GaugeKey(String name, String tag, String tagValue) {
     }
@@ -57,16 +55,8 @@ public final class MetricsSink implements ResultSink {
         this.registry = registry;
     }
 
-    /** Which connections are in the inventory now; results of any other are dropped at {@link #prune()}. */
-    public void forgetUnless(Predicate<String> connectionExists) {
-        this.connectionExists = connectionExists;
-    }
-
     @Override
-    public synchronized void write(CheckResult result) {
-        if (result == null || result.connection() == null) {
-            return;
-        }
+    protected synchronized void accept(CheckResult result) {
         latest.computeIfAbsent(result.connection(), c -> new TreeMap<>())
                 .put(result.check() == null ? "-" : result.check(), result);
         update(result.connection());
@@ -75,7 +65,7 @@ public final class MetricsSink implements ResultSink {
     /** Drops the gauges of every connection that is no longer in the inventory (the metrics route's timer). */
     public synchronized void prune() {
         for (String connection : Set.copyOf(latest.keySet())) {
-            if (!connectionExists.test(connection)) {
+            if (!inInventory(connection)) {
                 latest.remove(connection);
                 update(connection);
             }
