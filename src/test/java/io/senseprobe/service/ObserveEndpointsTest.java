@@ -128,6 +128,8 @@ class ObserveEndpointsTest {
         harness.service.context().getRouteController().stopRoute("inventory");
         assertEquals(503, health().statusCode(), health().body());
         assertTrue(health().body().contains("DOWN"), health().body());
+        // the check says which route and why
+        assertTrue(health().body().contains("the inventory route is stopped"), health().body());
         harness.service.context().getRouteController().startRoute("inventory");
         ServiceHarness.await("UP again", WAIT, () -> health().statusCode() == 200);
 
