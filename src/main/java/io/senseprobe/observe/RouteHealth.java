@@ -22,8 +22,8 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * running (stopped, suspended, failed to start), when the inventory's last tick failed, or when the inbox's last
  * poll of its folder failed. A route stood down through {@link RouteStandby} is {@code standby} and counts as UP.
  * Camel's own route checks are switched off (camel.health.routes-enabled=false): they would call a route stood down on
- * purpose DOWN. The ticks are watched by a route policy on these two routes only, so the checks they hand to the
- * workers (other routes) never count.
+ * purpose DOWN. The inventory's ticks are watched by a route policy on that route alone, so the checks it hands to
+ * the workers (other routes) never count; the inbox by its file consumer's count of failed polls in a row.
  */
 public final class RouteHealth extends AbstractHealthCheck implements RoutePolicyFactory {
     public static final String ID = "sense-routes";

@@ -209,6 +209,9 @@ class ServiceSecretsIT extends SimulatorIT {
         texts.putAll(served);
         assertTrue(served.get("GET /api/status").contains("jwt-expired"), served::toString);
         assertTrue(served.get("GET /observe/metrics").contains("sense_probe_check_up"), served::toString);
+        // the packaged jar serves the page and its script (camel-language reads them from the class path)
+        assertTrue(served.get("GET /").contains("<title>sense-probe status</title>"), served::toString);
+        assertTrue(served.get("GET /status.js").contains("textContent"), served::toString);
         List<String> written = writtenFiles(home);
         for (String file : written) {
             texts.put(file, Files.readString(home.resolve(file), StandardCharsets.UTF_8));
