@@ -18,7 +18,7 @@ COPY config /app/config
 COPY sense-probe /app/sense-probe
 RUN mkdir -p /app/connections /app/inbox /app/out
 ENV SENSE_PROBE_HOME=/app
-EXPOSE 9876
+EXPOSE 9876 8080
 # the launcher sets the JVM options per command (the service's memory settings and C1 only for `run`; see ./sense-probe)
 # and execs java, so java is PID 1 and gets the container's signals
 ENTRYPOINT ["/app/sense-probe"]

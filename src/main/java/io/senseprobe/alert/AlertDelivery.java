@@ -54,6 +54,7 @@ public final class AlertDelivery implements StartupListener {
     private final Map<String, Queue<AlertMessage>> unspooled = new ConcurrentHashMap<>();
     private ProducerTemplate producer;
     private volatile boolean closed;
+    private volatile AlertOutcomes outcomes = AlertOutcomes.NONE;
 
     AlertDelivery(CamelContext context, List<String> destinations, AlertSpool spool, List<Duration> retryDelays) {
         this.context = context;
@@ -75,6 +76,10 @@ public final class AlertDelivery implements StartupListener {
         context.getRegistry().bind(BEAN, this);
         context.getRegistry().bind("alertAttemptFailed", (Processor) this::attemptFailed);
         context.addStartupListener(this);
+    }
+
+    void countOutcomes(AlertOutcomes outcomes) {
+        this.outcomes = outcomes;
     }
 
     List<String> destinationIds() {
@@ -195,6 +200,7 @@ public final class AlertDelivery implements StartupListener {
         AlertMessage message = exchange.getProperty(MESSAGE, AlertMessage.class);
         String destination = exchange.getProperty(ALERT_DESTINATION, String.class);
         LOG.info("Sent {} alert for {} to {}", message.kind().id(), message.subjectKey(), destination);
+        outcomes.count(destination, AlertOutcomes.SENT);
         Path file = exchange.getProperty(FILE, Path.class);
         if (file == null) {
             unspooled.get(destination).remove(message);
@@ -215,6 +221,7 @@ public final class AlertDelivery implements StartupListener {
         if (message != null && file != null) {
             LOG.warn("The {} alert for {} is kept in {}; it is tried again at every tick, older messages first",
                     message.kind().id(), message.subjectKey(), spool.dir().resolve(file.getFileName()));
+            outcomes.count(exchange.getProperty(ALERT_DESTINATION, String.class), AlertOutcomes.SPOOLED);
         }
     }
 
@@ -231,6 +238,7 @@ public final class AlertDelivery implements StartupListener {
             LOG.warn("Alert delivery to {} failed: {}", destination, describe(e));
             return;
         }
+        outcomes.count(destination, AlertOutcomes.FAILED);
         int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
         int attempts = exchange.getProperty(ALERT_RETRIES, 0, Integer.class) + 1;
         LOG.warn("Could not send the {} alert for {} to {} (attempt {} of {}): {}{}", message.kind().id(),

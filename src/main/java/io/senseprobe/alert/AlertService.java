@@ -120,6 +120,11 @@ public final class AlertService implements Service {
         this.expiry = thresholds;
     }
 
+    /** Who counts what became of each delivery attempt (sent, failed, spooled): the metrics. */
+    public void countOutcomes(AlertOutcomes outcomes) {
+        delivery.countOutcomes(outcomes);
+    }
+
     /**
      * A one-off message outside thresholds and state: an inventory file that turned invalid (once per content,
      * {@link AlertKind#FAILING}) or became valid again ({@link AlertKind#RESOLVED}).

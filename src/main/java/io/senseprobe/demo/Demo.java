@@ -27,8 +27,9 @@ public record Demo(SenseSimulator simulator, WebhookCapture capture, SenseProbeS
                     "sense.alert.failure-threshold", "1",
                     "sense.alert.rate-limit", "0",
                     "sense.alert.webhook.url", capture.url(),
-                    // the demo must not collide with a service already on the health port
-                    "camel.management.enabled", "false"), checkBeans);
+                    // the demo must not collide with a service already on the health or status port
+                    "camel.management.enabled", "false",
+                    "camel.server.enabled", "false"), checkBeans);
             return new Demo(simulator, capture, service);
         } catch (Exception e) {
             if (capture != null) {

@@ -6,6 +6,7 @@ import io.senseprobe.check.CheckRunner;
 import io.senseprobe.check.ResultFactory;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.result.ExpiryWarnings;
+import io.senseprobe.observe.Observe;
 import io.senseprobe.sink.JsonLines;
 import io.senseprobe.sink.LogSink;
 import io.senseprobe.sink.StatusSink;
@@ -69,6 +70,7 @@ public final class ServiceBeans implements CamelConfiguration {
         registry.bind(AlertService.BEAN, alerts);
         Inventory inventory = new Inventory(settings, loader, status, clock, new DefinitionFileAlerts(alerts, clock));
         alerts.forgetUnless(inventory::isActive);
+        Observe.install(context, settings.status(), clock, alerts, settings.alerts().destinationIds(), inventory::isActive);
         registry.bind("inventory", inventory);
         Inbox inbox = new Inbox(settings, loader, clock);
         registry.bind("inbox", inbox);

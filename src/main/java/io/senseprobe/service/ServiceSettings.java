@@ -2,6 +2,7 @@ package io.senseprobe.service;
 
 import io.senseprobe.alert.AlertSettings;
 import io.senseprobe.result.ExpiryWarnings;
+import io.senseprobe.observe.StatusSettings;
 import io.senseprobe.settings.SettingsReader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,8 @@ public record ServiceSettings(
         Path resultsDir,
         Duration statusWriteInterval,
         List<Integer> expiryWarnDays,
-        AlertSettings alerts) {
+        AlertSettings alerts,
+        StatusSettings status) {
 
     public static final String INBOX_DIR = "sense.inbox.dir";
     public static final String INBOX_SETTLE = "sense.inbox.settle";
@@ -57,7 +59,8 @@ public record ServiceSettings(
                 folder(r, RESULTS_DIR, "out", appHome),
                 nonZero(r, STATUS_WRITE_INTERVAL, Duration.ofSeconds(1)),
                 expiryWarnDays(r),
-                AlertSettings.from(lookup, problems));
+                AlertSettings.from(lookup, problems),
+                StatusSettings.from(lookup, problems));
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }

@@ -12,6 +12,8 @@ final class CloudApi {
     private final Tokens tokens;
     private final CloudIdentity identity;
     private volatile boolean redirectUsersMe;
+    // when set, users/me answers 403 in Cloud's error shape with this detail (text a server sent, for escaping tests)
+    private volatile String forbiddenDetail;
 
     CloudApi(Tokens tokens, CloudIdentity identity) {
         this.tokens = tokens;
@@ -20,6 +22,10 @@ final class CloudApi {
 
     void redirectUsersMe(boolean redirect) {
         this.redirectUsersMe = redirect;
+    }
+
+    void forbidUsersMe(String detail) {
+        this.forbiddenDetail = detail;
     }
 
     Response handle(Incoming request) {
@@ -32,6 +38,10 @@ final class CloudApi {
             return error(401, "HTTP-401", "Unauthorized", "The API key is missing, malformed, expired or revoked.");
         }
         if (path.equals("/api/v1/users/me")) {
+            String forbidden = forbiddenDetail;
+            if (forbidden != null) {
+                return error(403, "HTTP-403", "Forbidden", forbidden);
+            }
             if (redirectUsersMe) {
                 return Response.empty(302).withHeader("Location", origin(request) + "/api/v1/users/" + identity.userId());
             }

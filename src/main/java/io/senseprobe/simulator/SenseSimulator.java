@@ -304,6 +304,11 @@ public final class SenseSimulator implements AutoCloseable {
         cloudApi.redirectUsersMe(redirect);
     }
 
+    /** When not null, {@code /api/v1/users/me} answers 403 in Cloud's error shape with this {@code detail}. */
+    public void cloudForbidsUsersMe(String detail) {
+        cloudApi.forbidUsersMe(detail);
+    }
+
     /** How long {@link Listener#SLOW} waits before answering ({@link #DEFAULT_SLOW_DELAY} unless set). */
     public void slowDelay(Duration delay) {
         this.slowDelay = delay;

@@ -12,6 +12,11 @@ import io.senseprobe.simulator.SenseSimulator;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +48,8 @@ class ServiceSecretsIT extends SimulatorIT {
     private static final String SLACK_TOKEN = "XXXXsecretSLACKtoken";
     private static final String TEAMS_SIG = "secretTEAMSsig42";
     private static final String HOOK_TOKEN = "secretHOOKtoken77";
+    private static final String STATUS_USER = "ops";
+    private static final String STATUS_PASSWORD = "status-Secret-Pw-208";
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
@@ -73,13 +80,14 @@ class ServiceSecretsIT extends SimulatorIT {
                             && greenMail.getReceivedMessages().length >= 3
                             && count(home.resolve("inbox/.done"), ".result.json") == 3
                             && count(home.resolve("inbox/.error"), ".error.txt") == 2);
+            Map<String, String> served = served(service);
             Launcher.Run run = service.stop(false);
 
             assertTrue(run.err().contains("http-outgoing"), () -> "no wire log at silly:\n" + run.describe());
             assertTrue(run.err().contains("Authorization: Bearer ***"), () -> "no masked bearer in the wire log:\n" + run.describe());
             assertTrue(run.out().contains("FAILED jwt-expired"), run::describe);
             assertTrue(run.out().contains("OK cert-ok"), run::describe);
-            assertNoSecret(run, home, receiver);
+            assertNoSecret(run, home, receiver, served);
         }
     }
 
@@ -96,11 +104,12 @@ class ServiceSecretsIT extends SimulatorIT {
                             && count(home.resolve("inbox/.error"), ".error.txt") == 2
                             // status.json is coalesced (sense.status.write-interval): wait for its first write
                             && Files.exists(home.resolve("out/status.json")));
+            Map<String, String> served = served(service);
             Launcher.Run run = service.stop(true);
 
             assertFalse(run.err().contains("http-outgoing"), () -> "wire log at info:\n" + run.describe());
             assertTrue(run.err().contains("Could not send"), () -> "the failed deliveries were not logged:\n" + run.describe());
-            assertNoSecret(run, home, receiver);
+            assertNoSecret(run, home, receiver, served);
         }
     }
 
@@ -135,7 +144,10 @@ class ServiceSecretsIT extends SimulatorIT {
     private static Launcher launcher(Path home, RecordingReceiver receiver, String level) {
         return Launcher.args("run", "--log-level", level).cwd(home)
                 .env("SENSE_PROBE_HOME", home.toString())
-                .env("CAMEL_MANAGEMENT_ENABLED", "false")
+                .env("CAMEL_MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT))
+                .env("CAMEL_SERVER_PORT", String.valueOf(STATUS_PORT))
+                .env("SENSE_STATUS_USERNAME", STATUS_USER)
+                .env("SENSE_STATUS_PASSWORD", STATUS_PASSWORD)
                 .env("CAMEL_MAIN_SHUTDOWN_TIMEOUT", "5")
                 .env("SENSE_CHECK_INTERVAL", "500ms")
                 .env("SENSE_INBOX_SETTLE", "200ms")
@@ -189,13 +201,22 @@ class ServiceSecretsIT extends SimulatorIT {
         secrets.put("webhook URL", receiver.url(hookPath()));
         secrets.put("webhook path", hookPath());
         secrets.put("webhook token", HOOK_TOKEN);
+        secrets.put("status page password", STATUS_PASSWORD);
+        secrets.put("status page login, base64", base64(STATUS_USER + ":" + STATUS_PASSWORD));
         return secrets;
     }
 
-    private static void assertNoSecret(Launcher.Run run, Path home, RecordingReceiver receiver) throws Exception {
+    private static void assertNoSecret(Launcher.Run run, Path home, RecordingReceiver receiver,
+            Map<String, String> served) throws Exception {
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("stdout", run.out());
         texts.put("stderr", run.err());
+        texts.putAll(served);
+        assertTrue(served.get("GET /api/status").contains("jwt-expired"), served::toString);
+        assertTrue(served.get("GET /observe/metrics").contains("sense_probe_check_up"), served::toString);
+        // the packaged jar serves the page and its script (camel-language reads them from the class path)
+        assertTrue(served.get("GET /").contains("<title>sense-probe status</title>"), served::toString);
+        assertTrue(served.get("GET /status.js").contains("textContent"), served::toString);
         List<String> written = writtenFiles(home);
         for (String file : written) {
             texts.put(file, Files.readString(home.resolve(file), StandardCharsets.UTF_8));
@@ -233,6 +254,38 @@ class ServiceSecretsIT extends SimulatorIT {
                     .map(f -> home.relativize(f).toString().replace('\\', '/'))
                     .filter(f -> !(f.startsWith("connections/") || f.startsWith("inbox/")) || !f.endsWith(".yaml"))
                     .sorted().toList();
+        }
+    }
+
+    // --- the status page and the management server ---------------------------------------------------------
+
+    private static final int MANAGEMENT_PORT = freePort();
+    private static final int STATUS_PORT = freePort();
+
+    /** What the running service serves: the status page (with its login), health and metrics. */
+    private static Map<String, String> served(Launcher.Background service) throws InterruptedException {
+        Map<String, String> served = new LinkedHashMap<>();
+        HttpClient http = HttpClient.newHttpClient();
+        String login = "Basic " + base64(STATUS_USER + ":" + STATUS_PASSWORD);
+        for (String path : List.of("/", "/status.js", "/api/status", "/observe/health", "/observe/metrics")) {
+            int port = path.startsWith("/observe/") ? MANAGEMENT_PORT : STATUS_PORT;
+            try {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", login).build(), HttpResponse.BodyHandlers.ofString());
+                served.put("GET " + path, answer.headers().map() + "\n" + answer.body());
+            } catch (IOException e) {
+                Launcher.Run run = service.stop(true);
+                throw new AssertionError("GET " + path + " failed: " + e + "\n" + run.describe());
+            }
+        }
+        return served;
+    }
+
+    private static int freePort() {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -105,7 +105,20 @@ class ComposeFileTest {
         assertEquals(port, String.valueOf(uri.getPort()), url);
         assertEquals("/observe/health", uri.getPath());
         assertTrue(texts(service("sense-probe").path("ports")).contains(port + ":" + port));
-        assertTrue(Files.readString(DOCKERFILE).contains("EXPOSE " + port));
+        assertTrue(Files.readString(DOCKERFILE).matches("(?s).*EXPOSE [0-9 ]*\\b" + port + "\\b.*"), "EXPOSE " + port);
+    }
+
+    @Test
+    void theServersListenOnLoopbackByDefaultAndOnEveryAddressInTheContainer() throws IOException {
+        Properties defaults = properties();
+        assertEquals("127.0.0.1", defaults.getProperty("camel.management.host"));
+        assertEquals("127.0.0.1", defaults.getProperty("camel.server.host"));
+        Map<String, String> env = environment(service("sense-probe"));
+        assertEquals("0.0.0.0", env.get("CAMEL_MANAGEMENT_HOST"), "the health check and metrics port");
+        assertEquals("0.0.0.0", env.get("CAMEL_SERVER_HOST"), "the status page");
+        String port = defaults.getProperty("camel.server.port");
+        assertTrue(texts(service("sense-probe").path("ports")).contains(port + ":" + port));
+        assertTrue(Files.readString(DOCKERFILE).matches("(?s).*EXPOSE [0-9 ]*\\b" + port + "\\b.*"), "EXPOSE " + port);
     }
 
     @Test

@@ -30,6 +30,7 @@ class RunProcessTest {
                 .redirectError(home.resolve(name + ".err").toFile());
         builder.environment().put("SENSE_PROBE_HOME", home.toString());
         builder.environment().put("CAMEL_MANAGEMENT_ENABLED", "false");
+        builder.environment().put("CAMEL_SERVER_ENABLED", "false");
         builder.environment().putAll(env);
         return builder.start();
     }

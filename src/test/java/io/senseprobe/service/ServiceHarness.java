@@ -27,12 +27,13 @@ final class ServiceHarness implements AutoCloseable {
         return new ServiceHarness(home, sim);
     }
 
-    /** Short durations, no management port (several builds share this machine), quick shutdown. */
+    /** Short durations, no management or status port (several builds share this machine), quick shutdown. */
     static Map<String, String> fastSettings(String... keyValues) {
         Map<String, String> settings = new HashMap<>();
         settings.put("sense.inbox.settle", "300ms");
         settings.put("sense.check.interval", "700ms");
         settings.put("camel.management.enabled", "false");
+        settings.put("camel.server.enabled", "false");
         settings.put("camel.main.shutdown-timeout", "3");
         for (int i = 0; i < keyValues.length; i += 2) {
             settings.put(keyValues[i], keyValues[i + 1]);

@@ -22,7 +22,7 @@ class ServiceRoutesTest {
     void everyPackagedRouteLoadsFromTheClassPathWhenTheAppHomeHasNone() {
         assertEquals(List.of("classpath:routes/alerts.camel.yaml", "classpath:routes/check.camel.yaml",
                 "classpath:routes/inbox.camel.yaml", "classpath:routes/inventory.camel.yaml",
-                "classpath:routes/sinks.camel.yaml"), ServiceRoutes.locations(home));
+                "classpath:routes/observe.camel.yaml", "classpath:routes/sinks.camel.yaml"), ServiceRoutes.locations(home));
     }
 
     @Test
@@ -62,7 +62,7 @@ class ServiceRoutesTest {
                 example.replace("/var/log/sense-probe", home.resolve("copies").toString()));
         Files.writeString(routes.resolve("notes.txt"), "not a route");
         List<String> locations = ServiceRoutes.locations(home);
-        assertEquals(6, locations.size(), locations.toString());
+        assertEquals(7, locations.size(), locations.toString());
         assertTrue(locations.contains("file:" + routes.resolve("alerts.camel.yaml")));
         assertTrue(locations.contains("file:" + routes.resolve("failed-to-file.camel.yaml")));
 
