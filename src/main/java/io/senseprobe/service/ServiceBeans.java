@@ -68,7 +68,8 @@ public final class ServiceBeans implements CamelConfiguration {
         Inventory inventory = new Inventory(settings, loader, status, clock, new DefinitionFileAlerts(alerts, clock));
         alerts.forgetUnless(inventory::isActive);
         registry.bind("inventory", inventory);
-        Inbox inbox = new Inbox(settings, loader, clock);
+        // ${env:...} and ${file:...} in inbox files only when the admin says whoever writes there may read them
+        Inbox inbox = new Inbox(settings, settings.inboxAllowSecretRefs() ? loader : loader.forbiddingReferences(), clock);
         registry.bind("inbox", inbox);
         registry.bind("inboxLeftovers", new InboxLeftovers(inbox.folders().inflight()));
         registry.bind("inboxHousekeeping", new InboxHousekeeping(inbox.folders(), settings.inboxRetention(), clock));
