@@ -128,6 +128,16 @@ record ConnectionValidator(Path appHome, Path pathBase, ValueReferences referenc
         }
     }
 
+    /** Kept as {@code http://host:port}; the check's HTTP client tunnels through it (see ProxyRoutes). */
+    private static String proxyUrl(ConnectionValues values, String text) {
+        try {
+            return ProxyAddress.parse(text).toString();
+        } catch (InvalidValueException e) {
+            values.problem(PROXY_URL, e.getMessage(), e.fix());
+            return null;
+        }
+    }
+
     private static Definition.Overrides overrides(ConnectionValues values) {
         return new Definition.Overrides(
                 values.duration(INTERVAL, false).orElse(null),
@@ -138,6 +148,6 @@ record ConnectionValidator(Path appHome, Path pathBase, ValueReferences referenc
                 values.texts(CHECKS).orElse(null),
                 values.port(ENGINE_PORT).orElse(null),
                 values.port(PROXY_PORT).orElse(null),
-                values.text(PROXY_URL).map(String::trim).orElse(null));
+                values.text(PROXY_URL).map(text -> proxyUrl(values, text)).orElse(null));
     }
 }
