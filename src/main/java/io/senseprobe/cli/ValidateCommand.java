@@ -5,7 +5,6 @@ import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
 import io.senseprobe.definition.Problem;
 import io.senseprobe.files.AppHome;
-import io.senseprobe.logging.LogLevels;
 import io.senseprobe.result.ResultJson;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -40,10 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!output.logLevelValid()) {
-            throw new ParameterException(spec.commandLine(), "--log-level must be one of " + LogLevels.NAMES + ".");
-        }
-        LogLevels.apply(output.logLevelOrDefault());
+        output.applyLogLevel(spec);
         PrintStream human = output.human();
         List<Path> files = DefinitionPaths.files(paths, human, spec);
         DefinitionLoader loader = new DefinitionLoader(AppHome.resolve());

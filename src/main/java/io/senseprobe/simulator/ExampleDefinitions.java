@@ -127,6 +127,8 @@ final class ExampleDefinitions {
     private static Path write(Path folder, Map<String, Object> def, String comment) throws IOException {
         Path file = folder.resolve(def.get("name") + ".yaml");
         Files.writeString(file, SCHEMA_LINE + "\n# " + comment + "\n" + YAML.writeValueAsString(def), StandardCharsets.UTF_8);
+        // they hold tokens and passphrases: owner-only, so sense-probe has no reason to warn about them
+        io.senseprobe.files.AtomicFiles.makePrivate(file);
         return file;
     }
 }
