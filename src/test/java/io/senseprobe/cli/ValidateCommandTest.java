@@ -63,6 +63,23 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aSecretInAFileOthersCanReadIsANoteNotAProblem() throws Exception {
+        Path cloud = write("loose/cloud.yaml", "name: eu", "target: qscloud", "tenant-host: eu.example.com", "apikey: literal-key-0815");
+        if (Files.getFileAttributeView(cloud, java.nio.file.attribute.PosixFileAttributeView.class) == null) {
+            return; // no POSIX permissions: nothing to note
+        }
+        Files.setPosixFilePermissions(cloud, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        Run run = run("validate", cloud.toString(), "--json");
+
+        assertEquals(0, run.exit(), run.toString());
+        JsonNode file = ResultJson.MAPPER.readTree(run.out()).get("files").get(0);
+        assertEquals(1, file.get("notes").size(), file.toString());
+        assertTrue(file.get("notes").get(0).get("message").asText().contains("group or others can read it (rw-r--r--)"), file.toString());
+        assertFalse(run.out().contains("literal-key-0815") || run.err().contains("literal-key-0815"), run.toString());
+    }
+
+    @Test
     void everyProblemOfEveryFileIsListedAndTheExitIsTwo() throws Exception {
         Path bad = write("bad.yaml", "name: b", "target: qscloud", "tenant-hots: x.example.com", "apikey: ${env:SP_VALIDATE_UNSET_4711}");
         Path worse = write("worse.json", "{\"name\": \"w\", \"target\": \"qsc\"}");
