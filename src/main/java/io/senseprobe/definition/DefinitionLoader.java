@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 /**
  * Loads connection definitions from YAML/JSON files (or CLI values) and validates them, collecting every
  * problem instead of stopping at the first. Relative paths in files resolve against the app home, never the
- * current directory, so the service finds the same files wherever it is started.
+ * current directory, so the service finds the same files wherever it is started. A value written as
+ * {@code ${env:NAME}} or {@code ${file:PATH}} is resolved here ({@link ValueReferences}); files holding secrets that
+ * others can read are noted ({@link LoadResult#notes()}) and logged once.
  */
 public final class DefinitionLoader {
     /** The service setting that lets inbox files use {@code ${env:...}} and {@code ${file:...}}. */
