@@ -56,7 +56,7 @@ public final class TlsContexts {
         String keyPem = cert ? PemReader.readText(d.keyFile(), "Client key file") : "";
         String rootPem = d.rootCertFile() != null ? PemReader.readText(d.rootCertFile(), "Root certificate file") : "";
         String key = "tls-" + hash(d.authType().id(), String.valueOf(d.secure()), certPem, keyPem, rootPem,
-                d.keyPassphrase() == null ? "" : d.keyPassphrase());
+                d.keyPassphrase() == null ? "" : d.keyPassphrase().reveal());
         long now = System.nanoTime();
         sweepUnused(now);
         Cached cached = cache.get(key);
@@ -89,7 +89,7 @@ public final class TlsContexts {
         KeyManager[] keyManagers = null;
         if (d.authType() == AuthType.CERT) {
             chain = PemReader.parseCertificates(certPem, d.certFile(), "Client certificate file");
-            PrivateKey key = PemReader.parsePrivateKey(keyPem, d.keyFile(), d.keyPassphrase());
+            PrivateKey key = PemReader.parsePrivateKey(keyPem, d.keyFile(), d.keyPassphrase() == null ? null : d.keyPassphrase().reveal());
             keyManagers = new KeyManager[] {
                 new ObservingKeyManager(key, chain.toArray(X509Certificate[]::new))};
         }

@@ -45,7 +45,7 @@ public record AuthProcessor(TlsContexts tlsContexts) implements Processor {
         if (d.authType() == AuthType.CERT) {
             message.setHeader("X-Qlik-User", "UserDirectory=" + encode(d.userDir()) + "; UserId=" + encode(d.userId()));
         } else {
-            message.setHeader("Authorization", "Bearer " + (d.authType() == AuthType.JWT ? d.jwt() : d.apikey()));
+            message.setHeader("Authorization", "Bearer " + (d.authType() == AuthType.JWT ? d.jwt() : d.apikey()).reveal());
         }
     }
 

@@ -4,6 +4,8 @@ package io.senseprobe.check;
 public final class ExchangeProperties {
     /** The {@link CheckAttempt} of the check the exchange runs. */
     public static final String ATTEMPT = "senseAttempt";
+    /** "host:port" of the HTTPS proxy the check's request went through (set and read in Java only), absent: direct. */
+    public static final String PROXY = "senseProxy";
     /** Boolean the check route's loop reads: true when the interpreter wants another request. */
     public static final String AGAIN = "senseAgain";
     /** The Definition a result belongs to (inventory, sinks and alerts routes). */

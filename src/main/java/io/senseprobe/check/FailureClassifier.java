@@ -46,10 +46,15 @@ public record FailureClassifier(ResultFactory results) implements Processor {
         CheckAttempt attempt = exchange.getProperty(ExchangeProperties.ATTEMPT, CheckAttempt.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setBody(classify(attempt, failure));
+        exchange.getMessage().setBody(classify(attempt, failure, exchange.getProperty(ExchangeProperties.PROXY, String.class)));
     }
 
     public CheckResult classify(CheckAttempt attempt, Throwable failure) {
+        return classify(attempt, failure, null);
+    }
+
+    /** {@code proxy}: "host:port" of the HTTPS proxy the request went through, null when it went direct. */
+    public CheckResult classify(CheckAttempt attempt, Throwable failure, String proxy) {
         Definition d = attempt.definition();
         List<Throwable> chain = causes(failure);
         String where = d.host() + " on port " + d.port();
@@ -61,6 +66,10 @@ public record FailureClassifier(ResultFactory results) implements Processor {
         if (attempt.timedOut()) {
             // the deadline aborted the request: what the abort threw says nothing about the server
             return timeout(attempt);
+        }
+        CheckResult proxyFailure = ProxyFailures.classify(results, attempt, chain, proxy);
+        if (proxyFailure != null) {
+            return proxyFailure;
         }
         X509Certificate server = attempt.tlsSeen().serverCertificate();
         if (hostnameMismatch(chain)) {

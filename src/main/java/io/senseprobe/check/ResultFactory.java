@@ -3,6 +3,7 @@ package io.senseprobe.check;
 import io.senseprobe.auth.TlsMaterial;
 import io.senseprobe.definition.AuthType;
 import io.senseprobe.definition.Definition;
+import io.senseprobe.definition.Secret;
 import io.senseprobe.definition.TokenClaims;
 import io.senseprobe.result.Category;
 import io.senseprobe.result.CertificateInfo;
@@ -87,7 +88,8 @@ public record ResultFactory(Clock clock, ExpiryWarnings expiry) {
         if (kind == null) {
             return List.of();
         }
-        return TokenClaims.expiry(kind.equals(CredentialInfo.JWT) ? d.jwt() : d.apikey())
+        Secret token = kind.equals(CredentialInfo.JWT) ? d.jwt() : d.apikey();
+        return TokenClaims.expiry(token == null ? null : token.reveal())
                 .map(exp -> List.of(CredentialInfo.of(kind, exp, now))).orElse(List.of());
     }
 

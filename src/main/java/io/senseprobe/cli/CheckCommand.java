@@ -9,16 +9,12 @@ import io.senseprobe.files.AppHome;
 import io.senseprobe.logging.LogLevels;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.result.ResultLine;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.camel.CamelConfiguration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         LogLevels.apply(output.logLevelOrDefault());
         PrintStream human = output.human();
-        List<Path> files = definitionFiles(human);
+        List<Path> files = DefinitionPaths.files(paths, human, spec);
         LoadResult loaded = new DefinitionLoader(AppHome.resolve()).loadAll(files);
         List<CheckResult> results;
         if (!loaded.ok()) {
@@ -84,26 +80,5 @@ final class CheckCommand implements Callable<Integer> {
         try (OneShotCamel camel = OneShotCamel.start(AppHome.resolve(), beans, concurrency)) {
             return camel.runner().runAll(definitions);
         }
-    }
-
-    /** The files given, and the definition files directly inside the folders given; anything else is said. */
-    private List<Path> definitionFiles(PrintStream human) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path path : paths) {
-            Path p = path.toAbsolutePath().normalize();
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> inside = Files.list(p)) {
-                    inside.filter(Files::isRegularFile).filter(DefinitionLoader::isDefinitionFile).sorted().forEach(files::add);
-                }
-            } else if (!Files.exists(p)) {
-                throw new ParameterException(spec.commandLine(), "No such file or folder: " + path);
-            } else {
-                if (!DefinitionLoader.isDefinitionFile(p)) {
-                    human.println("Note: " + path + " does not end in .yaml, .yml or .json; reading it as YAML.");
-                }
-                files.add(p);
-            }
-        }
-        return files;
     }
 }

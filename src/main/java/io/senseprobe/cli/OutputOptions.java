@@ -25,4 +25,12 @@ public class OutputOptions {
     boolean logLevelValid() {
         return LogLevels.isValid(logLevelOrDefault());
     }
+
+    /** Checks --log-level (a usage error when it is not a level) and applies it. */
+    void applyLogLevel(picocli.CommandLine.Model.CommandSpec spec) {
+        if (!logLevelValid()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--log-level must be one of " + LogLevels.NAMES + ".");
+        }
+        LogLevels.apply(logLevelOrDefault());
+    }
 }

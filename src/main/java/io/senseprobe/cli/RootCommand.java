@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "sense-probe", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionProvider.class,
         description = "Checks that Qlik Sense sites and Qlik Cloud tenants are reachable and healthy.",
-        subcommands = {RootCommand.Qseow.class, RootCommand.Qscloud.class, CheckCommand.class, RunCommand.class, SimulatorCommand.class,
+        subcommands = {RootCommand.Qseow.class, RootCommand.Qscloud.class, CheckCommand.class, ValidateCommand.class, RunCommand.class, SimulatorCommand.class,
                 DemoCommand.class})
 public record RootCommand(Function<Clock, CamelConfiguration> checkBeans) {
     /** The check route's beans of the command line that {@code spec} belongs to. */

@@ -19,7 +19,7 @@ final class CloudRules {
         Path rootFile = certFiles.rootCertificate(false, false);
         return new Definition(common.name(), Target.QSCLOUD, tenant == null ? null : tenant.host(),
                 tenant == null ? HostNames.HTTPS_PORT : tenant.port(), "", AuthType.APIKEY, null, null, null, null, rootFile,
-                null, null, apikey, common.secure(), common.timeout(), common.overrides(), common.source());
+                null, null, Secret.of(apikey), common.secure(), common.timeout(), common.overrides(), common.source());
     }
 
     private static HostNames.HostAndPort tenantHost(ConnectionValues values, String text) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Validates one connection mapping into a {@link Definition}, recording every problem on the way. */
-record ConnectionValidator(Path appHome, Path pathBase) {
+record ConnectionValidator(Path appHome, Path pathBase, ValueReferences references) {
     private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9._-]+");
 
     /** What every target has, read before the target-specific keys. */
@@ -22,7 +22,7 @@ record ConnectionValidator(Path appHome, Path pathBase) {
     /** The definition, or empty when the connection has any problem (all of them are in {@code problems}). */
     Optional<Definition> validate(Mapping mapping, int index, ProblemSink problems, Path source) {
         int before = problems.count();
-        ConnectionValues values = new ConnectionValues(mapping, ConnectionValues.labelOf(mapping, index), problems);
+        ConnectionValues values = new ConnectionValues(mapping, ConnectionValues.labelOf(mapping, index), problems, references);
         String name = name(values);
         Optional<Target> target = target(values);
         Optional<AuthType> authType = target.flatMap(t -> authType(values, t));
@@ -37,7 +37,28 @@ record ConnectionValidator(Path appHome, Path pathBase) {
                     ? QseowRules.definition(values, authType.orElse(null), common, certFiles)
                     : CloudRules.definition(values, common, certFiles);
         }
+        noteLooseFiles(values, definition, problems, source);
         return problems.count() == before ? Optional.ofNullable(definition) : Optional.empty();
+    }
+
+    private static final String CHMOD = "Make it readable by its owner only (chmod 600)";
+
+    /** Files holding this connection's secrets that group or others can read: a note each, the connection goes on. */
+    private static void noteLooseFiles(ConnectionValues values, Definition definition, ProblemSink problems, Path source) {
+        if (source != null && !values.literalSecrets().isEmpty()) {
+            String key = values.literalSecrets().iterator().next();
+            LooseFiles.looseMode(source).ifPresent(mode -> problems.note(source, mode, values.line(key), values.connection(), key,
+                    "this file holds a secret and group or others can read it (" + mode + ").",
+                    CHMOD + ", or move the value out of it with ${env:NAME} or ${file:PATH}."));
+        }
+        values.secretFiles().forEach((key, file) -> LooseFiles.looseMode(file).ifPresent(mode -> problems.note(file, mode,
+                values.line(key), values.connection(), key, "the file " + file + " holds its secret and group or others can read it (" + mode + ").",
+                CHMOD + ".")));
+        if (definition != null && definition.keyFile() != null) {
+            Path keyFile = definition.keyFile();
+            LooseFiles.looseMode(keyFile).ifPresent(mode -> problems.note(keyFile, mode, values.line(AUTH_CERT_KEY_FILE), values.connection(),
+                    AUTH_CERT_KEY_FILE, "the client key " + keyFile + " can be read by group or others (" + mode + ").", CHMOD + "."));
+        }
     }
 
     private static String name(ConnectionValues values) {
@@ -107,6 +128,16 @@ record ConnectionValidator(Path appHome, Path pathBase) {
         }
     }
 
+    /** Kept as {@code http://host:port}; the check's HTTP client tunnels through it (see ProxyRoutes). */
+    private static String proxyUrl(ConnectionValues values, String text) {
+        try {
+            return ProxyAddress.parse(text).toString();
+        } catch (InvalidValueException e) {
+            values.problem(PROXY_URL, e.getMessage(), e.fix());
+            return null;
+        }
+    }
+
     private static Definition.Overrides overrides(ConnectionValues values) {
         return new Definition.Overrides(
                 values.duration(INTERVAL, false).orElse(null),
@@ -117,6 +148,6 @@ record ConnectionValidator(Path appHome, Path pathBase) {
                 values.texts(CHECKS).orElse(null),
                 values.port(ENGINE_PORT).orElse(null),
                 values.port(PROXY_PORT).orElse(null),
-                values.text(PROXY_URL).map(String::trim).orElse(null));
+                values.text(PROXY_URL).map(text -> proxyUrl(values, text)).orElse(null));
     }
 }

@@ -6,8 +6,12 @@ import io.senseprobe.definition.RawValue.Scalar;
 import io.senseprobe.definition.RawValue.ScalarType;
 import io.senseprobe.definition.RawValue.Sequence;
 import io.senseprobe.result.Category;
+import io.senseprobe.logging.Secrets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,12 +25,18 @@ import java.util.Set;
  */
 final class ConnectionValues {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    // each key's value is resolved once, so a missing variable is one problem however often the key is read
+    private final Map<String, Optional<String>> resolved = new HashMap<>();
+    private final ValueReferences references;
+    private final Set<String> literalSecrets = new LinkedHashSet<>();
+    private final Map<String, Path> secretFiles = new LinkedHashMap<>();
     private final ProblemSink problems;
     private final String connection;
     private final int line;
 
-    ConnectionValues(Mapping mapping, String connection, ProblemSink problems) {
+    ConnectionValues(Mapping mapping, String connection, ProblemSink problems, ValueReferences references) {
         this.problems = problems;
+        this.references = references;
         this.connection = connection;
         this.line = mapping.line();
         for (Entry entry : mapping.entries()) {
@@ -83,14 +93,17 @@ final class ConnectionValues {
         return DefinitionKeys.isSecret(key) ? "the value" : "\"" + text + "\"";
     }
 
-    /** Any scalar as text ({@code 1001} stays "1001"); empty when absent or wrong. */
+    /**
+     * Any scalar as text ({@code 1001} stays "1001"), a {@code ${env:...}} or {@code ${file:...}} reference resolved;
+     * empty when absent or wrong. The resolved value of a secret key is registered for masking at once.
+     */
     Optional<String> text(String key) {
         Entry entry = entries.get(key);
         if (entry == null) {
             return Optional.empty();
         }
         if (entry.value() instanceof Scalar s && s.type() != ScalarType.NULL) {
-            return Optional.of(s.text());
+            return resolved.computeIfAbsent(key, k -> resolve(k, s.text()));
         }
         if (entry.value() instanceof Scalar) {
             problem(key, "has no value.", "Give a value, or remove the key to use the default.");
@@ -98,6 +111,34 @@ final class ConnectionValues {
             problem(key, "must be a single value, not " + entry.value().kind() + ".", "Write it as \"" + key + ": value\".");
         }
         return Optional.empty();
+    }
+
+    private Optional<String> resolve(String key, String text) {
+        ValueReferences.Resolved value = references.resolve(this, key, text);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (DefinitionKeys.isSecret(key)) {
+            if (value.reference()) {
+                Secrets.register(value.value());
+            } else if (!value.value().isBlank()) {
+                literalSecrets.add(key);
+            }
+            if (value.file() != null) {
+                secretFiles.put(key, value.file());
+            }
+        }
+        return Optional.of(value.value());
+    }
+
+    /** The secret keys read so far whose value is written in the definition itself, not referenced. */
+    Set<String> literalSecrets() {
+        return literalSecrets;
+    }
+
+    /** The files that secret keys read so far took their value from ({@code ${file:...}}). */
+    Map<String, Path> secretFiles() {
+        return secretFiles;
     }
 
     /** Text that must be present and not blank; {@code forWhat} says why, e.g. "qseow connections". */

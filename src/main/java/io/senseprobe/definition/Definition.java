@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * One connection to check, validated and with every default applied.
- * Paths are absolute. Secrets (key passphrase, JWT, API key) are kept out of {@link #toString()}.
+ * Paths are absolute. Secrets (key passphrase, JWT, API key) are {@link Secret}s, and kept out of {@link #toString()}.
  * The connection's own service values are kept as given (null when absent).
  */
 public record Definition(
@@ -21,9 +21,9 @@ public record Definition(
         Path certFile,
         Path keyFile,
         Path rootCertFile,
-        String keyPassphrase,
-        String jwt,
-        String apikey,
+        Secret keyPassphrase,
+        Secret jwt,
+        Secret apikey,
         boolean secure,
         Duration timeout,
         Overrides overrides,
@@ -52,7 +52,7 @@ public record Definition(
     /** The secret values of this definition, for redaction and for the tests that grep output. */
     public List<String> secrets() {
         return java.util.stream.Stream.of(keyPassphrase, jwt, apikey)
-                .filter(s -> s != null && !s.isEmpty()).toList();
+                .filter(s -> s != null && !s.isEmpty()).map(Secret::reveal).toList();
     }
 
     /** "/prefix" or "" for the default virtual proxy. */

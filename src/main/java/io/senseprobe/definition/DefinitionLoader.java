@@ -12,18 +12,45 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Loads connection definitions from YAML/JSON files (or CLI values) and validates them, collecting every
  * problem instead of stopping at the first. Relative paths in files resolve against the app home, never the
- * current directory, so the service finds the same files wherever it is started.
+ * current directory, so the service finds the same files wherever it is started. A value written as
+ * {@code ${env:NAME}} or {@code ${file:PATH}} is resolved here ({@link ValueReferences}); files holding secrets that
+ * others can read are noted ({@link LoadResult#notes()}) and logged once.
  */
 public final class DefinitionLoader {
-    private final Path appHome;
+    /** The service setting that lets inbox files use {@code ${env:...}} and {@code ${file:...}}. */
+    public static final String INBOX_REFS_SETTING = "sense.inbox.allow-secret-refs";
 
+    private final Path appHome;
+    private final ValueReferences references;
+
+    /** References read the process's environment, and files relative to the app home. */
     public DefinitionLoader(Path appHome) {
-        this.appHome = appHome.toAbsolutePath().normalize();
+        this(appHome, System::getenv);
+    }
+
+    /** {@code environment}: what {@code ${env:NAME}} reads (tests give their own). */
+    public DefinitionLoader(Path appHome, Function<String, String> environment) {
+        this(appHome.toAbsolutePath().normalize(), ValueReferences.allowed(environment, appHome.toAbsolutePath().normalize()));
+    }
+
+    private DefinitionLoader(Path appHome, ValueReferences references) {
+        this.appHome = appHome;
+        this.references = references;
+    }
+
+    /**
+     * The same loader for inbox files: a {@code ${env:...}} or {@code ${file:...}} there is a problem of the file, so
+     * that whoever can write to the inbox cannot read the service's environment or files (e.g. through {@code host:}).
+     */
+    public DefinitionLoader forbiddingReferences() {
+        return new DefinitionLoader(appHome, references.forbidden(
+                "this is an inbox file, and " + INBOX_REFS_SETTING + " is false, so that whoever can write to the inbox cannot read the service's environment or files"));
     }
 
     /** {@code .yaml}, {@code .yml} or {@code .json}, and not a dot-file (editor backups, .gitkeep). */
@@ -49,8 +76,9 @@ public final class DefinitionLoader {
         List<Path> sorted = files.stream().map(f -> f.toAbsolutePath().normalize()).distinct().sorted().toList();
         List<Definition> definitions = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        List<Problem> notes = new ArrayList<>();
         Map<String, NameOrigin> names = new HashMap<>();
-        ConnectionValidator validator = new ConnectionValidator(appHome, appHome);
+        ConnectionValidator validator = new ConnectionValidator(appHome, appHome, references);
         for (Path file : sorted) {
             ProblemSink sink = new ProblemSink(file);
             for (DefinitionFileParser.Item item : DefinitionFileParser.parse(file, sink)) {
@@ -61,8 +89,9 @@ public final class DefinitionLoader {
                 }
             }
             problems.addAll(sink.problems());
+            notes.addAll(sink.notes());
         }
-        return new LoadResult(definitions, problems);
+        return new LoadResult(definitions, problems, notes);
     }
 
     /** Every definition file directly in {@code folder} (not its subfolders); a missing folder is a problem. */
@@ -85,9 +114,10 @@ public final class DefinitionLoader {
      */
     public LoadResult fromValues(Map<String, ?> values, String sourceLabel, Path pathBase) {
         ProblemSink sink = new ProblemSink(Path.of(sourceLabel));
-        Optional<Definition> definition = new ConnectionValidator(appHome, pathBase.toAbsolutePath().normalize())
+        Path base = pathBase.toAbsolutePath().normalize();
+        Optional<Definition> definition = new ConnectionValidator(appHome, base, new ValueReferences(references.environment(), base, references.forbiddenBecause()))
                 .validate(RawValues.fromJavaMap(values), 1, sink, null);
-        return new LoadResult(definition.stream().toList(), sink.problems());
+        return new LoadResult(definition.stream().toList(), sink.problems(), sink.notes());
     }
 
     private record NameOrigin(Path file, int line, String name) {

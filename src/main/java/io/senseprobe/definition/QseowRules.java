@@ -41,7 +41,7 @@ final class QseowRules {
         boolean rootRequired = authType == AuthType.CERT && common.secure();
         Path rootFile = authType == null ? null : certFiles.rootCertificate(true, rootRequired);
         return new Definition(common.name(), Target.QSEOW, host, port, virtualProxy, authType, userDir, userId,
-                certFile, keyFile, rootFile, passphrase, jwt, null, common.secure(), common.timeout(), common.overrides(), common.source());
+                certFile, keyFile, rootFile, Secret.of(passphrase), Secret.of(jwt), null, common.secure(), common.timeout(), common.overrides(), common.source());
     }
 
     interface Check {

@@ -24,7 +24,8 @@ final class DemoConnections {
         Files.createDirectories(connections);
         Path examples = simulator.files().connectionsDir();
         for (String name : FROM_EXAMPLES) {
-            Files.copy(examples.resolve(name + ".yaml"), connections.resolve(name + ".yaml"));
+            // with their owner-only permissions: they hold tokens, and a readable copy would be warned about
+            Files.copy(examples.resolve(name + ".yaml"), connections.resolve(name + ".yaml"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         }
         String qrs = Files.readString(examples.resolve("sim-qrs.yaml"));
         String refused = qrs.replaceAll("(?m)^name: .*$", "name: " + REFUSED)

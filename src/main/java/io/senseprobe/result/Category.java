@@ -11,6 +11,7 @@ public enum Category {
     DNS("dns", "Check the host name for typos and that this machine's DNS resolves it."),
     CONNECTION_REFUSED("connection-refused", "Check the port and that the Sense service listens there and is not blocked by a firewall."),
     CONNECTION_RESET("connection-reset", "The server closed the connection. Check the port is a Sense TLS port and that nothing in between (proxy, firewall) drops the connection."),
+    PROXY("proxy", "The HTTPS proxy did not open the tunnel. Check proxy-url or HTTPS_PROXY, that the proxy allows CONNECT to this host and port, or add the host to NO_PROXY to connect directly."),
     TIMEOUT("timeout", "The server did not answer in time. Check that the service is up and not overloaded, or raise the timeout."),
     TLS_HOSTNAME_MISMATCH("tls-hostname-mismatch", "Connect with a host name the server certificate holds, or set secure: false."),
     TLS_UNTRUSTED_SERVER("tls-untrusted-server", "The server certificate is not signed by the trusted root. Export root.pem from this Sense site's QMC, or set secure: false."),

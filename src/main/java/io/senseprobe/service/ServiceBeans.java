@@ -72,7 +72,8 @@ public final class ServiceBeans implements CamelConfiguration {
         alerts.forgetUnless(inventory::isActive);
         Observe.install(context, settings.status(), clock, alerts, settings.alerts().destinationIds(), inventory::isActive);
         registry.bind("inventory", inventory);
-        Inbox inbox = new Inbox(settings, loader, clock);
+        // ${env:...} and ${file:...} in inbox files only when the admin says whoever writes there may read them
+        Inbox inbox = new Inbox(settings, settings.inboxAllowSecretRefs() ? loader : loader.forbiddingReferences(), clock);
         registry.bind("inbox", inbox);
         registry.bind("inboxLeftovers", new InboxLeftovers(inbox.folders().inflight()));
         registry.bind("inboxHousekeeping", new InboxHousekeeping(inbox.folders(), settings.inboxRetention(), clock));

@@ -22,6 +22,7 @@ public record ServiceSettings(
         Path inboxDir,
         Duration inboxSettle,
         Duration inboxRetention,
+        boolean inboxAllowSecretRefs,
         Path connectionsDir,
         Duration checkInterval,
         int checkConcurrency,
@@ -34,6 +35,7 @@ public record ServiceSettings(
     public static final String INBOX_DIR = "sense.inbox.dir";
     public static final String INBOX_SETTLE = "sense.inbox.settle";
     public static final String INBOX_RETENTION = "sense.inbox.retention";
+    public static final String INBOX_ALLOW_SECRET_REFS = io.senseprobe.definition.DefinitionLoader.INBOX_REFS_SETTING;
     public static final String CONNECTIONS_DIR = "sense.connections.dir";
     public static final String CHECK_INTERVAL = "sense.check.interval";
     public static final String CHECK_CONCURRENCY = "sense.check.concurrency";
@@ -53,6 +55,7 @@ public record ServiceSettings(
                 folder(r, INBOX_DIR, "inbox", appHome),
                 r.duration(INBOX_SETTLE, Duration.ofMillis(500)),
                 nonZero(r, INBOX_RETENTION, Duration.ofDays(30)),
+                r.bool(INBOX_ALLOW_SECRET_REFS, false),
                 folder(r, CONNECTIONS_DIR, "connections", appHome),
                 nonZero(r, CHECK_INTERVAL, Duration.ofSeconds(60)),
                 r.integer(CHECK_CONCURRENCY, 8, 1, MAX_CONCURRENCY, "must be a whole number from 1 to " + MAX_CONCURRENCY),

@@ -16,6 +16,8 @@ import java.util.Map;
 
 /** Connection definitions (the project's kebab-case YAML) pointing at a running simulator: one per listener, plus a few faults. */
 final class ExampleDefinitions {
+    /** The first line of each example: editors with the YAML language server then complete keys and flag typos. */
+    static final String SCHEMA_LINE = "# yaml-language-server: $schema=../config/sense-probe-definition.schema.json";
     private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -124,7 +126,9 @@ final class ExampleDefinitions {
 
     private static Path write(Path folder, Map<String, Object> def, String comment) throws IOException {
         Path file = folder.resolve(def.get("name") + ".yaml");
-        Files.writeString(file, "# " + comment + "\n" + YAML.writeValueAsString(def), StandardCharsets.UTF_8);
+        Files.writeString(file, SCHEMA_LINE + "\n# " + comment + "\n" + YAML.writeValueAsString(def), StandardCharsets.UTF_8);
+        // they hold tokens and passphrases: owner-only, so sense-probe has no reason to warn about them
+        io.senseprobe.files.AtomicFiles.makePrivate(file);
         return file;
     }
 }

@@ -263,11 +263,15 @@ public final class Pki {
         });
     }
 
-    /** Writes PEM text, creating parent folders. */
+    /** Writes PEM text, creating parent folders; a private key owner-only, as a QMC export should be kept. */
     public static Path write(Path file, String pem) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            return Files.writeString(file, pem, StandardCharsets.US_ASCII);
+            Files.writeString(file, pem, StandardCharsets.US_ASCII);
+            if (pem.contains("PRIVATE KEY")) {
+                io.senseprobe.files.AtomicFiles.makePrivate(file);
+            }
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.senseprobe.SenseProbeBeans;
+import io.senseprobe.check.http.ProxyEnvironment;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
@@ -17,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 
 /**
  * One simulator and one check pipeline (OneShotCamel) for a test class, plus a builder for definitions that
@@ -39,10 +42,22 @@ final class CheckFixture implements AutoCloseable {
 
     /** A simulator writing into {@code dir}/sim and an empty app home {@code dir}/home (the packaged route). */
     static CheckFixture start(Path dir) throws Exception {
+        return start(dir, ProxyEnvironment.NONE);
+    }
+
+    /** As {@link #start(Path)}, with {@code proxies} in place of the process's HTTPS_PROXY and NO_PROXY. */
+    static CheckFixture start(Path dir, ProxyEnvironment proxies) throws Exception {
         SenseSimulator sim = SenseSimulator.start(dir.resolve("sim"));
         try {
             Path appHome = Files.createDirectories(dir.resolve("home"));
-            return new CheckFixture(sim, appHome, OneShotCamel.start(appHome, new SenseProbeBeans()));
+            CamelConfiguration beans = new CamelConfiguration() {
+                @Override
+                public void configure(CamelContext context) throws Exception {
+                    context.getRegistry().bind("proxyEnvironment", proxies);
+                    new SenseProbeBeans().configure(context);
+                }
+            };
+            return new CheckFixture(sim, appHome, OneShotCamel.start(appHome, beans));
         } catch (Exception e) {
             sim.close();
             throw e;

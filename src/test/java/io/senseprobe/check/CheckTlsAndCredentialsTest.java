@@ -259,7 +259,7 @@ class CheckTlsAndCredentialsTest extends SimulatorCheckTest {
 
     private static Definition withPassphrase(Definition d, String passphrase) {
         return new Definition(d.name(), d.target(), d.host(), d.port(), d.virtualProxy(), d.authType(), d.userDir(),
-                d.userId(), d.certFile(), d.keyFile(), d.rootCertFile(), passphrase, d.jwt(), d.apikey(), d.secure(),
+                d.userId(), d.certFile(), d.keyFile(), d.rootCertFile(), io.senseprobe.definition.Secret.of(passphrase), d.jwt(), d.apikey(), d.secure(),
                 d.timeout(), d.overrides(), d.source());
     }
 

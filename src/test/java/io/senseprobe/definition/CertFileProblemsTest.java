@@ -60,7 +60,7 @@ class CertFileProblemsTest {
         assertEquals(Category.KEY_PASSPHRASE, wrong.problems().get(0).category());
         assertTrue(!described(wrong, appHome).contains("not-it"));
         assertTrue(right.ok(), described(right, appHome));
-        assertEquals("s3cret-pass", right.definitions().get(0).keyPassphrase());
+        assertEquals("s3cret-pass", right.definitions().get(0).keyPassphrase().reveal());
     }
 
     @Test

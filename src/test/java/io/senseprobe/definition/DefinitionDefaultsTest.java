@@ -56,7 +56,7 @@ class DefinitionDefaultsTest extends DefinitionTest {
 
         assertEquals(AuthType.JWT, d.authType());
         assertEquals(443, d.port());
-        assertEquals(UNSIGNED_JWT, d.jwt());
+        assertEquals(UNSIGNED_JWT, d.jwt().reveal());
         assertNull(d.certFile());
         assertNull(d.keyFile());
         // with jwt a default root.pem that is not there is simply not used
@@ -71,7 +71,7 @@ class DefinitionDefaultsTest extends DefinitionTest {
         assertEquals(AuthType.APIKEY, d.authType());
         assertEquals("t.eu.qlikcloud.com", d.host());
         assertEquals(443, d.port());
-        assertEquals("k", d.apikey());
+        assertEquals("k", d.apikey().reveal());
         assertNull(d.rootCertFile());
         assertEquals(true, d.secure());
         assertEquals(Duration.ofSeconds(10), d.timeout());

@@ -44,7 +44,7 @@ class DefinitionFilesTest extends DefinitionTest {
         assertEquals("t.eu.qlikcloud.com", d.host());
         assertEquals(java.time.Duration.ofMillis(2500), d.timeout());
         assertEquals(List.of("about"), d.overrides().checks());
-        assertEquals("k\\/\u00e9", d.apikey());
+        assertEquals("k\\/\u00e9", d.apikey().reveal());
     }
 
     @Test

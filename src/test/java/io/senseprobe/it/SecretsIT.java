@@ -33,11 +33,15 @@ class SecretsIT extends SimulatorIT {
     private static final List<String> LEVELS = List.of("error", "warn", "info", "verbose", "debug", "silly");
     private static final List<String> FAILING_LEVELS = List.of("info", "silly");
     private static final String WRONG_PASSPHRASE = "wrong-Passphrase-4711";
+    /** The environment variable the JWT reference reads (the launcher run gets it). */
+    private static final String JWT_VARIABLE = "SENSE_IT_SECRET_JWT";
 
     enum Mode { CERT, JWT, APIKEY }
 
     enum Variant {
-        OK_TEST(true, false), FAILING_TEST(false, false), OK_CHECK(true, true), FAILING_CHECK(false, true);
+        OK_TEST(true, false), FAILING_TEST(false, false), OK_CHECK(true, true), FAILING_CHECK(false, true),
+        /** check of a definition whose secret is a ${env:...} or ${file:...} reference. */
+        REFERENCE_CHECK(true, true);
 
         final boolean ok;
         final boolean check;
@@ -72,6 +76,12 @@ class SecretsIT extends SimulatorIT {
         Sim.write(definitions.resolve("jwt-failing.yaml"), sim.jwtYaml("jwt-failing", refusedJwt));
         Sim.write(definitions.resolve("apikey-ok.yaml"), sim.cloudYaml("apikey-ok", sim.sim.apiKey()));
         Sim.write(definitions.resolve("apikey-failing.yaml"), sim.cloudYaml("apikey-failing", refusedApiKey));
+        // the secrets outside the definitions: files beside them (not under work or home), and the environment
+        Path passphrase = Sim.write(definitions.resolve("secrets/passphrase.txt"), SenseSimulator.KEY_PASSPHRASE + "\n");
+        Path apiKey = Sim.write(definitions.resolve("secrets/apikey.txt"), sim.sim.apiKey() + "\n");
+        Sim.write(definitions.resolve("cert-reference.yaml"), sim.encryptedCertYaml("cert-reference", "${file:" + passphrase + "}"));
+        Sim.write(definitions.resolve("jwt-reference.yaml"), sim.jwtYaml("jwt-reference", "${env:" + JWT_VARIABLE + "}"));
+        Sim.write(definitions.resolve("apikey-reference.yaml"), sim.cloudYaml("apikey-reference", "${file:" + apiKey + "}"));
     }
 
     @TestFactory
@@ -82,11 +92,12 @@ class SecretsIT extends SimulatorIT {
         List<DynamicTest> tests = new ArrayList<>();
         for (Mode mode : Mode.values()) {
             for (Variant variant : Variant.values()) {
-                for (String level : variant.ok ? LEVELS : FAILING_LEVELS) {
+                for (String level : variant.ok && variant != Variant.REFERENCE_CHECK ? LEVELS : FAILING_LEVELS) {
                     String name = mode.name().toLowerCase() + " " + variant.name().toLowerCase().replace('_', ' ') + " at " + level;
                     Path results = work.resolve(name.replace(' ', '-') + ".jsonl");
                     Future<Launcher.Run> run = pool.submit(() ->
-                            Launcher.args(args(mode, variant, level, results)).env("SENSE_PROBE_HOME", home.toString()).cwd(work).run());
+                            Launcher.args(args(mode, variant, level, results)).env("SENSE_PROBE_HOME", home.toString())
+                                    .env(JWT_VARIABLE, sim.sim.validJwt()).cwd(work).run());
                     tests.add(DynamicTest.dynamicTest(name, () -> assertNoSecret(mode, variant, level, run.get(), results)));
                 }
             }
@@ -115,7 +126,7 @@ class SecretsIT extends SimulatorIT {
 
     private static List<String> args(Mode mode, Variant variant, String level, Path results) {
         if (variant.check) {
-            String file = mode.name().toLowerCase() + (variant.ok ? "-ok" : "-failing") + ".yaml";
+            String file = mode.name().toLowerCase() + (variant == Variant.REFERENCE_CHECK ? "-reference" : variant.ok ? "-ok" : "-failing") + ".yaml";
             return List.of("check", definitions.resolve(file).toString(), "--results", results.toString(), "--json",
                     "--log-level", level);
         }

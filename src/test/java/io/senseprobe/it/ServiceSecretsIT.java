@@ -50,6 +50,11 @@ class ServiceSecretsIT extends SimulatorIT {
     private static final String HOOK_TOKEN = "secretHOOKtoken77";
     private static final String STATUS_USER = "ops";
     private static final String STATUS_PASSWORD = "status-Secret-Pw-208";
+    /** What the inventory's ${env:...} JWT reference reads. */
+    private static final String JWT_VARIABLE = "SENSE_IT_SECRET_JWT";
+    /** An environment value an inbox file tries to read through host: ${env:...}; it must never be read. */
+    private static final String INBOX_VARIABLE = "SENSE_IT_INBOX_SECRET";
+    private static final String INBOX_SECRET = "inbox-env-Secret-5150";
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
@@ -79,7 +84,7 @@ class ServiceSecretsIT extends SimulatorIT {
                             && !receiver.requests(slackPath()).isEmpty() && !receiver.requests(teamsPath()).isEmpty()
                             && greenMail.getReceivedMessages().length >= 3
                             && count(home.resolve("inbox/.done"), ".result.json") == 3
-                            && count(home.resolve("inbox/.error"), ".error.txt") == 2);
+                            && count(home.resolve("inbox/.error"), ".error.txt") == 3);
             Map<String, String> served = served(service);
             Launcher.Run run = service.stop(false);
 
@@ -87,6 +92,8 @@ class ServiceSecretsIT extends SimulatorIT {
             assertTrue(run.err().contains("Authorization: Bearer ***"), () -> "no masked bearer in the wire log:\n" + run.describe());
             assertTrue(run.out().contains("FAILED jwt-expired"), run::describe);
             assertTrue(run.out().contains("OK cert-ok"), run::describe);
+            assertTrue(run.out().contains("OK jwt-reference") && run.out().contains("OK apikey-reference"), run::describe);
+            assertTrue(inboxError(home, "in-reference").contains("sense.inbox.allow-secret-refs"), () -> inboxError(home, "in-reference"));
             assertNoSecret(run, home, receiver, served);
         }
     }
@@ -101,7 +108,7 @@ class ServiceSecretsIT extends SimulatorIT {
                     greenMail.getReceivedMessages().length >= 3 && !receiver.requests(hookPath()).isEmpty()
                             && count(home.resolve("out/undelivered"), "-webhook.json") > 0
                             && count(home.resolve("inbox/.done"), ".result.json") == 3
-                            && count(home.resolve("inbox/.error"), ".error.txt") == 2
+                            && count(home.resolve("inbox/.error"), ".error.txt") == 3
                             // status.json is coalesced (sense.status.write-interval): wait for its first write
                             && Files.exists(home.resolve("out/status.json")));
             Map<String, String> served = served(service);
@@ -127,6 +134,10 @@ class ServiceSecretsIT extends SimulatorIT {
         Sim.write(connections.resolve("jwt-soon.yaml"), sim.jwtYaml("jwt-soon", expiringJwt));
         Sim.write(connections.resolve("apikey-ok.yaml"), sim.cloudYaml("apikey-ok", sim.sim.apiKey()));
         Sim.write(connections.resolve("apikey-expired.yaml"), sim.cloudYaml("apikey-expired", expiredApiKey));
+        // secrets through references: the environment, and a file outside the app home's searched files
+        Sim.write(connections.resolve("jwt-reference.yaml"), sim.jwtYaml("jwt-reference", "${env:" + JWT_VARIABLE + "}"));
+        Path apiKeyFile = Sim.write(dir.resolve(name + "-secrets/apikey.txt"), sim.sim.apiKey() + "\n");
+        Sim.write(connections.resolve("apikey-reference.yaml"), sim.cloudYaml("apikey-reference", "${file:" + apiKeyFile + "}"));
         // invalid (no host), with a token in it: its alert and error file must not repeat the token
         Sim.write(connections.resolve("broken.yaml"), "name: broken\ntarget: qseow\nauth-type: jwt\nauth-jwt: "
                 + sim.sim.validJwt() + "\nauth-cert-key-passphrase: " + WRONG_PASSPHRASE + "\n");
@@ -138,6 +149,9 @@ class ServiceSecretsIT extends SimulatorIT {
         Sim.write(inbox.resolve("in-apikey.yaml"), sim.cloudYaml("in-apikey", sim.sim.apiKey()));
         Sim.write(inbox.resolve("in-broken.yaml"), "name: in-broken\ntarget: qscloud\nauth-type: apikey\napikey: "
                 + expiredApiKey + "\n");
+        // whoever writes to the inbox may not read the service's environment (sense.inbox.allow-secret-refs=false)
+        Sim.write(inbox.resolve("in-reference.yaml"), sim.jwtYaml("in-reference", sim.sim.validJwt())
+                .replace("host: localhost", "host: ${env:" + INBOX_VARIABLE + "}"));
         return home;
     }
 
@@ -148,6 +162,8 @@ class ServiceSecretsIT extends SimulatorIT {
                 .env("CAMEL_SERVER_PORT", String.valueOf(STATUS_PORT))
                 .env("SENSE_STATUS_USERNAME", STATUS_USER)
                 .env("SENSE_STATUS_PASSWORD", STATUS_PASSWORD)
+                .env(JWT_VARIABLE, sim.sim.validJwt())
+                .env(INBOX_VARIABLE, INBOX_SECRET)
                 .env("CAMEL_MAIN_SHUTDOWN_TIMEOUT", "5")
                 .env("SENSE_CHECK_INTERVAL", "500ms")
                 .env("SENSE_INBOX_SETTLE", "200ms")
@@ -203,6 +219,7 @@ class ServiceSecretsIT extends SimulatorIT {
         secrets.put("webhook token", HOOK_TOKEN);
         secrets.put("status page password", STATUS_PASSWORD);
         secrets.put("status page login, base64", base64(STATUS_USER + ":" + STATUS_PASSWORD));
+        secrets.put("environment value an inbox file referenced", INBOX_SECRET);
         return secrets;
     }
 
@@ -294,6 +311,16 @@ class ServiceSecretsIT extends SimulatorIT {
     private static List<String> hookAlerts(RecordingReceiver receiver, String connection) {
         return receiver.bodies(hookPath()).stream().filter(b -> connection.equals(b.path("connection").asText()))
                 .map(b -> b.path("alert").asText()).toList();
+    }
+
+    private static String inboxError(Path home, String name) {
+        try (Stream<Path> files = Files.list(home.resolve("inbox/.error"))) {
+            Path report = files.filter(f -> f.getFileName().toString().startsWith(name) && f.toString().endsWith(".error.txt"))
+                    .findFirst().orElseThrow();
+            return Files.readString(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long count(Path folder, String suffix) {

@@ -42,6 +42,15 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void inboxReferencesAreOffUnlessSwitchedOn() {
+        assertEquals(false, read(Map.of()).inboxAllowSecretRefs());
+        assertEquals(true, read(Map.of(ServiceSettings.INBOX_ALLOW_SECRET_REFS, "true")).inboxAllowSecretRefs());
+        InvalidSettingsException bad = assertThrows(InvalidSettingsException.class,
+                () -> read(Map.of(ServiceSettings.INBOX_ALLOW_SECRET_REFS, "sometimes")));
+        assertTrue(bad.getMessage().contains("sense.inbox.allow-secret-refs"), bad.getMessage());
+    }
+
+    @Test
     void millisecondsAreAcceptedSoTestsRunInSeconds() {
         ServiceSettings s = read(Map.of(ServiceSettings.CHECK_INTERVAL, "250ms", ServiceSettings.INBOX_SETTLE, "0"));
         assertEquals(Duration.ofMillis(250), s.checkInterval());

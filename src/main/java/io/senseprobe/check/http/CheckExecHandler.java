@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.TunnelRefusedException;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * <li>TLS: the credential's material for {@link CredentialTlsStrategy} should a new connection be needed;</li>
  * <li>deadline: every timeout is what is left of the check's own, and at the deadline the request is aborted (its
  * connection closed, so even a server that trickles bytes frees the worker);</li>
+ * <li>a proxy's refusal of the tunnel: an exception, never taken for the site's answer;</li>
  * <li>a kept-alive connection the server closed while idle: tried once more on a fresh connection, since that race
  * says nothing about the site.</li>
  * </ul>
@@ -61,7 +63,7 @@ record CheckExecHandler(Deadlines deadlines) implements ExecChainHandler {
         }
         deadlines.arm(attempt);
         try {
-            return chain.proceed(request, scope);
+            return refusedTunnel(chain.proceed(request, scope), scope);
         } catch (IOException e) {
             if (!closedWhileIdle(e, context) || attempt.timedOut() || scope.execRuntime.isExecutionAborted()) {
                 throw e;
@@ -75,6 +77,19 @@ record CheckExecHandler(Deadlines deadlines) implements ExecChainHandler {
         }
     }
 
+    /**
+     * httpclient hands back a proxy's refusal of CONNECT as if it were the site's answer (ConnectExec returns it),
+     * so a 403 of the proxy would read as the site refusing the credentials. Every answer of the site comes over
+     * TLS, so a tunnelled route without a TLS session got the proxy's answer: it is thrown as what it is.
+     */
+    private static ClassicHttpResponse refusedTunnel(ClassicHttpResponse response, ExecChain.Scope scope) throws IOException, HttpException {
+        if (!scope.route.isTunnelled() || scope.clientContext.getSSLSession() != null) {
+            return response;
+        }
+        response.close();
+        throw new TunnelRefusedException(response);
+    }
+
     /** A pooled connection (none was opened for this request) that died before any answer came. */
     private static boolean closedWhileIdle(IOException e, HttpClientContext context) {
         boolean pooled = context.getAttribute(CredentialTlsStrategy.NEW_CONNECTION) == null;
@@ -84,7 +99,11 @@ record CheckExecHandler(Deadlines deadlines) implements ExecChainHandler {
     }
 
     private static CheckAttempt attemptOf(HttpClientContext context) {
-        Object exchange = context.getAttribute(EXCHANGE);
-        return exchange instanceof Exchange e ? e.getProperty(ExchangeProperties.ATTEMPT, CheckAttempt.class) : null;
+        Exchange exchange = exchangeOf(context);
+        return exchange == null ? null : exchange.getProperty(ExchangeProperties.ATTEMPT, CheckAttempt.class);
+    }
+
+    static Exchange exchangeOf(org.apache.hc.core5.http.protocol.HttpContext context) {
+        return context.getAttribute(EXCHANGE) instanceof Exchange e ? e : null;
     }
 }

@@ -20,7 +20,8 @@ import org.apache.hc.core5.util.TimeValue;
  * The pool key follows the credential ({@link CheckExecHandler}), the TLS context of a new connection too
  * ({@link CredentialTlsStrategy}), so pooled mutual-TLS connections are reused across ticks without ever carrying
  * another definition's request. Idle connections are closed after {@link #IDLE}; a connection idle for over a
- * second is checked before reuse (the server may have closed it).
+ * second is checked before reuse (the server may have closed it). Qlik Cloud and JWT checks go through an HTTPS
+ * proxy when the environment or the definition names one ({@link ProxyRoutes}), over the same pools.
  */
 public final class CheckHttpClient {
     /** Per credential: enough for one kept-alive connection per site of a large inventory. */
@@ -36,6 +37,8 @@ public final class CheckHttpClient {
 
     /** Sets up the context's {@code https} component for the check route; idle connections are swept every minute. */
     public static CheckHttpClient install(CamelContext context) {
+        // the proxy variables of the process; a test binds its own ProxyEnvironment
+        ProxyEnvironment proxies = context.getRegistry().findSingleByType(ProxyEnvironment.class);
         CredentialPools pools = new CredentialPools(() -> PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(new CredentialTlsStrategy())
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT)
@@ -59,8 +62,10 @@ public final class CheckHttpClient {
         // camel-http closes a component-level pool when the context stops
         https.setClientConnectionManager(pools);
         https.setHttpActivityListener(new ExchangeInContext());
+        ProxyRoutes routes = new ProxyRoutes(proxies != null ? proxies : ProxyEnvironment.system());
+        // camel-http calls the configurer after its own proxy setting (none is configured), so these routes win
         https.setHttpClientConfigurer(builder -> builder.addExecInterceptorFirst(CheckExecHandler.NAME,
-                new CheckExecHandler(deadlines)));
+                new CheckExecHandler(deadlines)).setRoutePlanner(routes));
         return new CheckHttpClient(pools);
     }
 
