@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class ValueReferencesTest extends DefinitionTest {
     private static final String API_KEY = "env-apikey-value-7f3e";
-    private static final String JWT = "file-jwt-value-91ab.c2.d3";
+    /** JWT-shaped (auth-jwt must look like a JWT), unsigned, unique enough to grep for. */
+    private static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJmaWxlLXJlZi05MWFiIn0.c2lnLTkxYWI";
     private final Map<String, String> environment = Map.of("SP_TEST_APIKEY", API_KEY, "SP_TEST_HOST", "t.eu.qlikcloud.com",
             "SP_EMPTY", "");
 
