@@ -4,6 +4,8 @@ import io.senseprobe.alert.AlertService;
 import io.senseprobe.alert.provider.AlertDestinations;
 import io.senseprobe.check.CheckRunner;
 import io.senseprobe.check.ResultFactory;
+import io.senseprobe.cluster.ClusterRole;
+import io.senseprobe.cluster.ClusterServices;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.sink.JsonLines;
 import io.senseprobe.sink.LogSink;
@@ -55,7 +57,10 @@ public final class ServiceBeans implements CamelConfiguration {
             throw new IllegalStateException("The check beans must be configured before ServiceBeans");
         }
         DefinitionLoader loader = new DefinitionLoader(appHome);
+        // several instances over one app home: only the cluster's leader writes the shared state (ClusterRole)
+        ClusterRole role = ClusterServices.install(context, settings.cluster());
         StatusSink status = new StatusSink(settings.resultsDir(), clock);
+        status.ownedWhile(role::isLeader);
         registry.bind(SETTINGS, settings);
         registry.bind("logSink", new LogSink());
         registry.bind("jsonLines", new JsonLines());
@@ -65,12 +70,16 @@ public final class ServiceBeans implements CamelConfiguration {
         AlertDestinations.install(context, settings.alerts());
         AlertService alerts = AlertService.create(context, settings.alerts(), settings.resultsDir(), appHome, clock);
         registry.bind(AlertService.BEAN, alerts);
+        alerts.ownedWhile(role::isLeader);
+        role.onTakeOver(alerts::takeOver);
         Inventory inventory = new Inventory(settings, loader, status, clock, new DefinitionFileAlerts(alerts, clock));
         alerts.forgetUnless(inventory::isActive);
         registry.bind("inventory", inventory);
         Inbox inbox = new Inbox(settings, loader, clock);
         registry.bind("inbox", inbox);
-        registry.bind("inboxLeftovers", new InboxLeftovers(inbox.folders().inflight()));
+        InboxLeftovers leftovers = new InboxLeftovers(inbox.folders().inflight());
+        role.onTakeOver(leftovers::listLeftBehind);
+        registry.bind("inboxLeftovers", leftovers);
         registry.bind("inboxHousekeeping", new InboxHousekeeping(inbox.folders(), settings.inboxRetention(), clock));
         // the bounded pools the routes hand checks to; Camel shuts them down with the context. The inbox's own
         // (files, and the connections in them): a big inbox file waits its turn there and never starves the inventory

@@ -1,6 +1,7 @@
 package io.senseprobe.service;
 
 import io.senseprobe.alert.AlertSettings;
+import io.senseprobe.cluster.ClusterSettings;
 import io.senseprobe.settings.SettingsReader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The service's keys from config/application.properties (the alert keys through {@link AlertSettings}), validated together: every problem is collected
+ * The service's keys from config/application.properties (the alert keys through {@link AlertSettings}, the cluster
+ * keys through {@link ClusterSettings}), validated together: every problem is collected
  * before {@link InvalidSettingsException} is thrown. Values come through Camel's properties component, so an
  * environment variable ({@code SENSE_INBOX_DIR}) or {@code -Dsense.inbox.dir} overrides the file.
  * Relative folders resolve against the app home, never the current directory.
@@ -25,7 +27,8 @@ public record ServiceSettings(
         int checkConcurrency,
         Path resultsDir,
         Duration statusWriteInterval,
-        AlertSettings alerts) {
+        AlertSettings alerts,
+        ClusterSettings cluster) {
 
     public static final String INBOX_DIR = "sense.inbox.dir";
     public static final String INBOX_SETTLE = "sense.inbox.settle";
@@ -44,6 +47,7 @@ public record ServiceSettings(
         Function<String, String> lookup = key -> properties.apply(key).orElse(null);
         List<String> problems = new ArrayList<>();
         SettingsReader r = new SettingsReader(lookup, problems);
+        Path resultsDir = folder(r, RESULTS_DIR, "out", appHome);
         ServiceSettings settings = new ServiceSettings(appHome,
                 folder(r, INBOX_DIR, "inbox", appHome),
                 r.duration(INBOX_SETTLE, Duration.ofMillis(500)),
@@ -51,9 +55,10 @@ public record ServiceSettings(
                 folder(r, CONNECTIONS_DIR, "connections", appHome),
                 nonZero(r, CHECK_INTERVAL, Duration.ofSeconds(60)),
                 r.integer(CHECK_CONCURRENCY, 8, 1, MAX_CONCURRENCY, "must be a whole number from 1 to " + MAX_CONCURRENCY),
-                folder(r, RESULTS_DIR, "out", appHome),
+                resultsDir,
                 nonZero(r, STATUS_WRITE_INTERVAL, Duration.ofSeconds(1)),
-                AlertSettings.from(lookup, problems));
+                AlertSettings.from(lookup, problems),
+                ClusterSettings.read(r, appHome, resultsDir));
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
