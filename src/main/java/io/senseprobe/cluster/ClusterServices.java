@@ -8,6 +8,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.component.master.MasterComponent;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.PropertyBindingSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +31,11 @@ public final class ClusterServices {
     public static ClusterRole install(CamelContext context, ClusterSettings settings) {
         ClusterRole role = new ClusterRole(settings);
         context.getRegistry().bind(ClusterRole.BEAN, role);
-        // found by the health registry among the beans: /observe/health shows it
-        context.getRegistry().bind("senseClusterHealthCheck", new ClusterHealthCheck(role));
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            // /observe/health shows it (an entry of its own, UP on a standby too)
+            health.register(new ClusterHealthCheck(role));
+        }
         if (!settings.enabled()) {
             context.getPropertiesComponent().addOverrideProperty(OWNED, "");
             return role;
