@@ -7,6 +7,7 @@ import io.senseprobe.check.ResultFactory;
 import io.senseprobe.cluster.ClusterRole;
 import io.senseprobe.cluster.ClusterServices;
 import io.senseprobe.definition.DefinitionLoader;
+import io.senseprobe.files.UriPaths;
 import io.senseprobe.sink.JsonLines;
 import io.senseprobe.sink.LogSink;
 import io.senseprobe.sink.StatusSink;
@@ -42,8 +43,9 @@ public final class ServiceBeans implements CamelConfiguration {
         PropertiesComponent properties = context.getPropertiesComponent();
         ServiceSettings settings = ServiceSettings.read(properties::resolveProperty, appHome);
         properties.addOverrideProperty("sense.service.inventory-tick-ms", String.valueOf(settings.inventoryTick().toMillis()));
-        properties.addOverrideProperty("sense.service.results-dir", settings.resultsDir().toAbsolutePath().normalize().toString());
-        properties.addOverrideProperty("sense.service.inbox-dir", settings.inboxDir().toAbsolutePath().normalize().toString());
+        // folders in file: URIs with '/' on every OS (UriPaths)
+        properties.addOverrideProperty("sense.service.results-dir", UriPaths.of(settings.resultsDir()));
+        properties.addOverrideProperty("sense.service.inbox-dir", UriPaths.of(settings.inboxDir()));
         properties.addOverrideProperty("sense.service.inbox-poll-ms", String.valueOf(settings.inboxPoll().toMillis()));
         properties.addOverrideProperty("sense.service.inbox-settle-ms", String.valueOf(settings.inboxSettle().toMillis()));
         // the consumer waits this long for a young file, then goes on to the others and tries it again next poll
