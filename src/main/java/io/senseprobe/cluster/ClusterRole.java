@@ -63,7 +63,15 @@ public final class ClusterRole implements CamelClusterEventListener.Leadership {
         if (now) {
             LOG.info("Cluster {} ({}): this instance takes over the inventory, the inbox and the alerts",
                     view.getNamespace(), settings.service().id());
-            onTakeOver.forEach(Runnable::run);
+            for (Runnable action : onTakeOver) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    // the master routes are told after this listener: a failure here must not keep them stopped
+                    LOG.error("Cluster {}: a take-over step failed ({}); the routes start all the same", view.getNamespace(),
+                            e.toString());
+                }
+            }
         } else {
             LOG.info("Cluster {} ({}): this instance is standby; another one owns the inventory, the inbox and the alerts",
                     view.getNamespace(), settings.service().id());
