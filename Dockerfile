@@ -1,12 +1,14 @@
 # sense-probe image: the service (`run`), the simulator (`simulator --dir ...`) and one-shot checks.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
+# --build-arg MAVEN_PROFILES=kubernetes: the jar with camel-kubernetes (sense.cluster.service=kubernetes)
+ARG MAVEN_PROFILES=
 COPY pom.xml .
-RUN mvn -q -B dependency:go-offline
+RUN mvn -q -B ${MAVEN_PROFILES:+-P$MAVEN_PROFILES} dependency:go-offline
 COPY src src
 COPY routes routes
 COPY config config
-RUN mvn -q -B -DskipTests package
+RUN mvn -q -B -DskipTests ${MAVEN_PROFILES:+-P$MAVEN_PROFILES} package
 
 FROM eclipse-temurin:17-jre
 # curl serves the container health check on Camel's /observe/health

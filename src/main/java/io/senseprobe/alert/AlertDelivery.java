@@ -110,6 +110,12 @@ public final class AlertDelivery implements StartupListener {
         }
     }
 
+    /** Another instance owned the spool until now: new files are numbered after its files, then they are replayed. */
+    void takeOver() {
+        spool.resume();
+        replay();
+    }
+
     /** Tries again what the spool holds, for every destination; files for a destination that is off stay put. */
     void replay() {
         unspooled.forEach((id, kept) -> {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Service;
@@ -34,11 +35,13 @@ public final class AlertService implements Service {
     private final AlertSettings settings;
     private final AlertTemplates templates;
     private final AlertStateStore store;
-    private final AlertStateMachine machine;
+    // replaced when this instance takes over from another one (cluster): the state the last owner wrote
+    private AlertStateMachine machine;
     private final AlertDelivery delivery;
     private final Clock clock;
     private volatile Predicate<String> connectionExists = connection -> true;
     private volatile ExpiryWarnings expiry = ExpiryWarnings.DEFAULT;
+    private volatile BooleanSupplier owner = () -> true;
 
     AlertService(AlertSettings settings, AlertTemplates templates, Path resultsDir, Clock clock,
             AlertDelivery delivery) {
@@ -78,7 +81,7 @@ public final class AlertService implements Service {
 
     /** Every inventory result (never inbox results); {@code definition} may be null (no overrides). */
     public void onResult(CheckResult result, Definition definition) {
-        if (result == null || result.connection() == null) {
+        if (result == null || result.connection() == null || !owner.getAsBoolean()) {
             return;
         }
         if (!connectionExists.test(result.connection())) {
@@ -126,10 +129,33 @@ public final class AlertService implements Service {
     }
 
     /**
+     * Whether this instance owns the alert state now (several instances over one app home: only the cluster's
+     * leader may write alert-state.json or send the spool). Always, unless this is set.
+     */
+    public void ownedWhile(BooleanSupplier owner) {
+        this.owner = owner;
+    }
+
+    /**
+     * This instance has just become the owner: it goes on from the state the last owner wrote (its own copy may be
+     * as old as this instance's start) and sends what the last owner left in the spool.
+     */
+    public void takeOver() {
+        synchronized (lock) {
+            machine = new AlertStateMachine(store.load());
+            stateDirty = false;
+        }
+        delivery.takeOver();
+    }
+
+    /**
      * A one-off message outside thresholds and state: an inventory file that turned invalid (once per content,
      * {@link AlertKind#FAILING}) or became valid again ({@link AlertKind#RESOLVED}).
      */
     public void announce(AlertKind kind, CheckResult result) {
+        if (!owner.getAsBoolean()) {
+            return;
+        }
         synchronized (lock) {
             Instant now = clock.instant();
             String key = ResultKeys.of(result);
@@ -140,6 +166,9 @@ public final class AlertService implements Service {
 
     /** Every inventory tick: reminders, failing messages the rate limit held back, and the spool replay. */
     public void tick() {
+        if (!owner.getAsBoolean()) {
+            return;
+        }
         synchronized (lock) {
             Instant now = clock.instant();
             boolean[] changed = {false};
@@ -174,13 +203,16 @@ public final class AlertService implements Service {
     /** Replays the spool; Camel's own call comes before the routes run, so its replay waits for them (AlertDelivery). */
     @Override
     public void start() {
-        delivery.replay();
+        // a standby leaves the spool to the owner; it replays when it takes over
+        if (owner.getAsBoolean()) {
+            delivery.replay();
+        }
     }
 
     @Override
     public void stop() {
         synchronized (lock) {
-            if (stateDirty) {
+            if (stateDirty && owner.getAsBoolean()) {
                 saveState();
             }
         }

@@ -46,6 +46,11 @@ public final class AlertSpool {
         return file;
     }
 
+    /** Numbers new files after what another instance left here (it owned the spool until now). */
+    synchronized void resume() {
+        next = Math.max(next, highestSequence() + 1);
+    }
+
     /** The files waiting for one destination, oldest first. */
     List<Path> pending(String destination) {
         List<Path> files = new ArrayList<>();

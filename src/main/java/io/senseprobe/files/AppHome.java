@@ -31,17 +31,25 @@ public final class AppHome {
 
     private static Path besideJar() {
         try {
-            Path location = Paths.get(AppHome.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path folder = Files.isDirectory(location) ? location : location.getParent();
-            // target/classes (tests, IDE) or target/sense-probe.jar: the home is above target/
-            for (Path p = folder; p != null; p = p.getParent()) {
-                if (p.getFileName() != null && p.getFileName().toString().equals("target")) {
-                    return p.getParent();
-                }
-            }
-            return folder;
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            // a URI, not URL.getPath(): "C:/Program%20Files/..." must become C:\Program Files\... on Windows
+            return ofCodeLocation(Paths.get(AppHome.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException | SecurityException | NullPointerException | IllegalArgumentException e) {
             return Paths.get("").toAbsolutePath();
         }
+    }
+
+    /**
+     * The home for the jar (or classes folder) at {@code location}: above its {@code target/} (a build: target/classes
+     * in tests and the IDE, target/sense-probe.jar), else the folder the jar sits in ({@code java -jar
+     * C:\sense-probe\sense-probe.jar} on Windows, without the launcher).
+     */
+    static Path ofCodeLocation(Path location) {
+        Path folder = Files.isDirectory(location) ? location : location.toAbsolutePath().getParent();
+        for (Path p = folder; p != null; p = p.getParent()) {
+            if (p.getFileName() != null && p.getFileName().toString().equals("target") && p.getParent() != null) {
+                return p.getParent();
+            }
+        }
+        return folder;
     }
 }

@@ -19,7 +19,7 @@ public final class AppResources {
     /** A Camel resource location: {@code file:<abs>} when the app home has it, else {@code classpath:<relative>}. */
     public static String location(Path appHome, String relative) {
         Path local = appHome.resolve(relative);
-        return Files.isRegularFile(local) ? FILE + local.toAbsolutePath() : CLASSPATH + relative;
+        return Files.isRegularFile(local) ? FILE + UriPaths.of(local) : CLASSPATH + relative;
     }
 
     /** Opens a location made by {@link #location}. */

@@ -4,9 +4,12 @@ import io.senseprobe.alert.AlertService;
 import io.senseprobe.alert.provider.AlertDestinations;
 import io.senseprobe.check.CheckRunner;
 import io.senseprobe.check.ResultFactory;
+import io.senseprobe.cluster.ClusterRole;
+import io.senseprobe.cluster.ClusterServices;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.result.ExpiryWarnings;
 import io.senseprobe.observe.Observe;
+import io.senseprobe.files.UriPaths;
 import io.senseprobe.sink.JsonLines;
 import io.senseprobe.sink.LogSink;
 import io.senseprobe.sink.StatusSink;
@@ -42,8 +45,9 @@ public final class ServiceBeans implements CamelConfiguration {
         PropertiesComponent properties = context.getPropertiesComponent();
         ServiceSettings settings = ServiceSettings.read(properties::resolveProperty, appHome);
         properties.addOverrideProperty("sense.service.inventory-tick-ms", String.valueOf(settings.inventoryTick().toMillis()));
-        properties.addOverrideProperty("sense.service.results-dir", settings.resultsDir().toAbsolutePath().normalize().toString());
-        properties.addOverrideProperty("sense.service.inbox-dir", settings.inboxDir().toAbsolutePath().normalize().toString());
+        // folders in file: URIs with '/' on every OS (UriPaths)
+        properties.addOverrideProperty("sense.service.results-dir", UriPaths.of(settings.resultsDir()));
+        properties.addOverrideProperty("sense.service.inbox-dir", UriPaths.of(settings.inboxDir()));
         properties.addOverrideProperty("sense.service.inbox-poll-ms", String.valueOf(settings.inboxPoll().toMillis()));
         properties.addOverrideProperty("sense.service.inbox-settle-ms", String.valueOf(settings.inboxSettle().toMillis()));
         // the consumer waits this long for a young file, then goes on to the others and tries it again next poll
@@ -57,7 +61,10 @@ public final class ServiceBeans implements CamelConfiguration {
             throw new IllegalStateException("The check beans must be configured before ServiceBeans");
         }
         DefinitionLoader loader = new DefinitionLoader(appHome);
+        // several instances over one app home: only the cluster's leader writes the shared state (ClusterRole)
+        ClusterRole role = ClusterServices.install(context, settings.cluster());
         StatusSink status = new StatusSink(settings.resultsDir(), clock);
+        status.ownedWhile(role::isLeader);
         registry.bind(SETTINGS, settings);
         registry.bind("logSink", new LogSink());
         registry.bind("jsonLines", new JsonLines());
@@ -68,6 +75,8 @@ public final class ServiceBeans implements CamelConfiguration {
         AlertService alerts = AlertService.create(context, settings.alerts(), settings.resultsDir(), appHome, clock);
         alerts.warnBefore(new ExpiryWarnings(settings.expiryWarnDays()));
         registry.bind(AlertService.BEAN, alerts);
+        alerts.ownedWhile(role::isLeader);
+        role.onTakeOver(alerts::takeOver);
         Inventory inventory = new Inventory(settings, loader, status, clock, new DefinitionFileAlerts(alerts, clock));
         alerts.forgetUnless(inventory::isActive);
         Observe.install(context, settings.status(), clock, alerts, settings.alerts().destinationIds(), inventory::isActive);
@@ -75,7 +84,9 @@ public final class ServiceBeans implements CamelConfiguration {
         // ${env:...} and ${file:...} in inbox files only when the admin says whoever writes there may read them
         Inbox inbox = new Inbox(settings, settings.inboxAllowSecretRefs() ? loader : loader.forbiddingReferences(), clock);
         registry.bind("inbox", inbox);
-        registry.bind("inboxLeftovers", new InboxLeftovers(inbox.folders().inflight()));
+        InboxLeftovers leftovers = new InboxLeftovers(inbox.folders().inflight());
+        role.onTakeOver(leftovers::listLeftBehind);
+        registry.bind("inboxLeftovers", leftovers);
         registry.bind("inboxHousekeeping", new InboxHousekeeping(inbox.folders(), settings.inboxRetention(), clock));
         // the bounded pools the routes hand checks to; Camel shuts them down with the context. The inbox's own
         // (files, and the connections in them): a big inbox file waits its turn there and never starves the inventory

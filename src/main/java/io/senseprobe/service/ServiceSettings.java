@@ -3,6 +3,7 @@ package io.senseprobe.service;
 import io.senseprobe.alert.AlertSettings;
 import io.senseprobe.result.ExpiryWarnings;
 import io.senseprobe.observe.StatusSettings;
+import io.senseprobe.cluster.ClusterSettings;
 import io.senseprobe.settings.SettingsReader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The service's keys from config/application.properties (the alert keys through {@link AlertSettings}), validated together: every problem is collected
+ * The service's keys from config/application.properties (the alert keys through {@link AlertSettings}, the cluster
+ * keys through {@link ClusterSettings}), validated together: every problem is collected
  * before {@link InvalidSettingsException} is thrown. Values come through Camel's properties component, so an
  * environment variable ({@code SENSE_INBOX_DIR}) or {@code -Dsense.inbox.dir} overrides the file.
  * Relative folders resolve against the app home, never the current directory.
@@ -30,7 +32,8 @@ public record ServiceSettings(
         Duration statusWriteInterval,
         List<Integer> expiryWarnDays,
         AlertSettings alerts,
-        StatusSettings status) {
+        StatusSettings status,
+        ClusterSettings cluster) {
 
     public static final String INBOX_DIR = "sense.inbox.dir";
     public static final String INBOX_SETTLE = "sense.inbox.settle";
@@ -51,6 +54,7 @@ public record ServiceSettings(
         Function<String, String> lookup = key -> properties.apply(key).orElse(null);
         List<String> problems = new ArrayList<>();
         SettingsReader r = new SettingsReader(lookup, problems);
+        Path resultsDir = folder(r, RESULTS_DIR, "out", appHome);
         ServiceSettings settings = new ServiceSettings(appHome,
                 folder(r, INBOX_DIR, "inbox", appHome),
                 r.duration(INBOX_SETTLE, Duration.ofMillis(500)),
@@ -59,11 +63,12 @@ public record ServiceSettings(
                 folder(r, CONNECTIONS_DIR, "connections", appHome),
                 nonZero(r, CHECK_INTERVAL, Duration.ofSeconds(60)),
                 r.integer(CHECK_CONCURRENCY, 8, 1, MAX_CONCURRENCY, "must be a whole number from 1 to " + MAX_CONCURRENCY),
-                folder(r, RESULTS_DIR, "out", appHome),
+                resultsDir,
                 nonZero(r, STATUS_WRITE_INTERVAL, Duration.ofSeconds(1)),
                 expiryWarnDays(r),
                 AlertSettings.from(lookup, problems),
-                StatusSettings.from(lookup, problems));
+                StatusSettings.from(lookup, problems),
+                ClusterSettings.read(r, appHome, resultsDir));
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }

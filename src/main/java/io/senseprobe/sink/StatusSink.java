@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
@@ -27,10 +28,16 @@ public final class StatusSink extends ServiceSupport implements ResultSink {
     private boolean dirty;
     // held while the file is written (results keep arriving under this object's own lock meanwhile)
     private final Object writing = new Object();
+    private volatile BooleanSupplier owner = () -> true;
 
     public StatusSink(Path resultsDir, Clock clock) {
         this.file = resultsDir.resolve("status.json");
         this.clock = clock;
+    }
+
+    /** Writes the file only while this instance owns the shared inventory (cluster); always, unless this is set. */
+    public void ownedWhile(BooleanSupplier owner) {
+        this.owner = owner;
     }
 
     public Path file() {
@@ -55,6 +62,9 @@ public final class StatusSink extends ServiceSupport implements ResultSink {
      * stop may meet): writers share the temporary file, and an older state must never land after a newer one.
      */
     public void flush() {
+        if (!owner.getAsBoolean()) {
+            return;
+        }
         synchronized (writing) {
             String json;
             synchronized (this) {

@@ -23,16 +23,7 @@ class RunProcessTest {
     Path home;
 
     private Process run(Map<String, String> env, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.senseprobe.SenseProbe", "run")
-                .redirectOutput(home.resolve(name + ".out").toFile())
-                .redirectError(home.resolve(name + ".err").toFile());
-        builder.environment().put("SENSE_PROBE_HOME", home.toString());
-        builder.environment().put("CAMEL_MANAGEMENT_ENABLED", "false");
-        builder.environment().put("CAMEL_SERVER_ENABLED", "false");
-        builder.environment().putAll(env);
-        return builder.start();
+        return SenseProbeProcess.start(home, name, env, "run");
     }
 
     @Test
