@@ -1,5 +1,6 @@
 package io.senseprobe.observe;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -7,6 +8,7 @@ import io.senseprobe.alert.AlertService;
 import io.senseprobe.sink.MetricsSink;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -20,14 +22,18 @@ import org.apache.camel.spi.Registry;
  */
 public final class Observe {
     public static final String METRICS_SINK = "metricsSink";
+    public static final String CLUSTER_LEADER = "sense_probe_cluster_leader";
 
     private Observe() {
     }
 
     public static void install(CamelContext context, StatusSettings settings, Clock clock, AlertService alerts,
-            List<String> alertDestinations, Predicate<String> inInventory) {
+            List<String> alertDestinations, Predicate<String> inInventory, BooleanSupplier leader) {
         Registry registry = context.getRegistry();
         MeterRegistry meters = meterRegistry(registry);
+        // 1 on the instance that owns the inventory, inbox and alerts (always, without a cluster service), 0 on a standby
+        Gauge.builder(CLUSTER_LEADER, () -> leader.getAsBoolean() ? 1 : 0)
+                .description("1 when this instance owns the inventory, the inbox and the alerts").register(meters);
         MetricsSink metrics = new MetricsSink(meters);
         metrics.forgetUnless(inInventory);
         registry.bind(METRICS_SINK, metrics);

@@ -79,7 +79,8 @@ public final class ServiceBeans implements CamelConfiguration {
         role.onTakeOver(alerts::takeOver);
         Inventory inventory = new Inventory(settings, loader, status, clock, new DefinitionFileAlerts(alerts, clock));
         alerts.forgetUnless(inventory::isActive);
-        Observe.install(context, settings.status(), clock, alerts, settings.alerts().destinationIds(), inventory::isActive);
+        Observe.install(context, settings.status(), clock, alerts, settings.alerts().destinationIds(), inventory::isActive,
+                role::isLeader);
         registry.bind("inventory", inventory);
         // ${env:...} and ${file:...} in inbox files only when the admin says whoever writes there may read them
         Inbox inbox = new Inbox(settings, settings.inboxAllowSecretRefs() ? loader : loader.forbiddingReferences(), clock);

@@ -29,6 +29,7 @@ class GrafanaDashboardTest {
     static Set<String> servedMetrics() {
         Set<String> names = new TreeSet<>(MetricsSink.NAMES);
         names.add(AlertCounter.EXPOSED);
+        names.add(Observe.CLUSTER_LEADER);
         return names;
     }
 

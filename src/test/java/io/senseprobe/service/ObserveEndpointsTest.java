@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.senseprobe.alert.RecordingReceiver;
 import io.senseprobe.observe.AlertCounter;
+import io.senseprobe.observe.Observe;
 import io.senseprobe.observe.RouteStandby;
 import io.senseprobe.sink.MetricsSink;
 import java.io.IOException;
@@ -91,9 +92,13 @@ class ObserveEndpointsTest {
             assertTrue(value(m, "sense_probe_cert_expiry_days{connection=\"sim-qrs\",role=\"server\"}") > 300, m);
             assertTrue(value(m, "sense_probe_cert_expiry_days{connection=\"sim-qrs\",role=\"client\"}") > 300, m);
             assertEquals(0.0, value(m, "sense_probe_alerts_total{destination=\"webhook\",outcome=\"failed\"}"), m);
+            // the JWT's exp (the simulator's token lasts longer than the warning thresholds)
+            assertTrue(value(m, "sense_probe_credential_expiry_days{connection=\"sim-jwt-proxy\",kind=\"jwt\"}") > 30, m);
+            // one instance without a cluster service owns the work
+            assertEquals(1.0, value(m, Observe.CLUSTER_LEADER), m);
             // what the Grafana dashboard may name (GrafanaDashboardTest) is what is served
             for (String name : List.of(MetricsSink.CHECK_UP, MetricsSink.CHECK_DURATION, MetricsSink.CERT_EXPIRY,
-                    AlertCounter.EXPOSED)) {
+                    AlertCounter.EXPOSED, Observe.CLUSTER_LEADER)) {
                 assertTrue(m.contains("# TYPE " + name + " "), name + " is not served:\n" + m);
             }
 
