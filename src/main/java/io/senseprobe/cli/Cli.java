@@ -25,6 +25,7 @@ public final class Cli {
         cli.setErr(err);
         // as in Ctrl-Q: an option given twice takes its last value
         cli.setOverwrittenOptionsAllowed(true);
+        everyVersion(cli);
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter errors = e.getCommandLine().getErr();
             errors.println(e.getMessage());
@@ -40,5 +41,11 @@ public final class Cli {
             return ExitCodes.FAILED;
         });
         return cli;
+    }
+
+    /** -V on a subcommand prints the version too (picocli gives a subcommand none of its own). */
+    private static void everyVersion(CommandLine command) {
+        command.getCommandSpec().versionProvider(new RootCommand.VersionProvider());
+        command.getSubcommands().values().forEach(Cli::everyVersion);
     }
 }

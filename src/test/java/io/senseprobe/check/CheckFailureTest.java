@@ -111,11 +111,13 @@ class CheckFailureTest extends SimulatorCheckTest {
     }
 
     @Test
-    void serverErrorIsHttpErrorNamingTheStatus() {
+    void serverErrorIsHttpErrorNamingTheStatusAndWhichServiceThePortIsFor() {
         CheckResult result = fx.run(fx.cert(Listener.ERROR_500));
 
         assertFailed(Category.HTTP_ERROR, result);
         assertContains(result.message(), "HTTP 500", "/qrs/about");
+        assertContains(result.hint(), "The service on port " + fx.port(Listener.ERROR_500) + " failed",
+                "4242 with a client certificate", "repository service runs");
     }
 
     // ---- port-aware hints: a wrong port is told which port serves what, not "check the URL" ----------------
@@ -139,15 +141,6 @@ class CheckFailureTest extends SimulatorCheckTest {
         assertNotEquals(Category.OK, result.category(), result.message());
         assertContains(result.hint(), "Port " + fx.port(Listener.QRS) + " closed the connection",
                 "want a client certificate (4242", "virtual proxy, on its proxy's port (usually 443)");
-    }
-
-    @Test
-    void aServerErrorSaysWhichServiceThePortIsFor() {
-        CheckResult result = fx.run(fx.cert(Listener.ERROR_500));
-
-        assertFailed(Category.HTTP_ERROR, result);
-        assertContains(result.hint(), "The service on port " + fx.port(Listener.ERROR_500) + " failed",
-                "4242 with a client certificate", "repository service runs");
     }
 
     @Test

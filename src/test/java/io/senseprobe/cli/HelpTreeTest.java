@@ -91,6 +91,17 @@ class HelpTreeTest {
     }
 
     @Test
+    void versionIsTheBuildsOnEveryCommand() {
+        for (CommandLine command : commands(TREE)) {
+            if (command.getCommandSpec().optionsMap().containsKey("--version")) {
+                CliRun run = CliRun.of(with(path(command), "--version"));
+                assertEquals(0, run.exitCode(), run.all());
+                assertTrue(run.out().trim().matches("sense-probe \\d+\\.\\d+\\.\\d+.*"), path(command) + ": " + run.out());
+            }
+        }
+    }
+
+    @Test
     void aLeafCommandWithRequiredParametersStillShowsItsHelp() {
         CliRun check = CliRun.of("check", "--help");
         assertEquals(0, check.exitCode(), check.all());
