@@ -122,7 +122,8 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
         LoadResult loaded = new DefinitionLoader(AppHome.resolve())
                 .fromValues(values, "command line", Path.of("").toAbsolutePath());
         if (!loaded.ok()) {
-            List<CheckResult> records = ProblemRecords.of(loaded.problems(), SenseCheck.of(target).id(), Instant.now());
+            List<CheckResult> records = ProblemRecords.of(loaded.problems(), SenseCheck.of(target).id(), Instant.now(),
+                    p -> words.problem(ProblemRecords.withoutFix(p)), words::text);
             loaded.problems().forEach(p -> human.println(words.problem(p)));
             printJson(records);
             return ResultPrinter.exitCode(records);

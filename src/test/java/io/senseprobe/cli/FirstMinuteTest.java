@@ -71,6 +71,9 @@ class FirstMinuteTest {
     void aConnectionWithoutHostIsNamedAfterTheMissingOption() {
         CliRun run = CliRun.of("qseow", "connection-test", "--json");
         assertTrue(run.out().startsWith("{\"connection\":\"no-host\""), run.out());
+        // the record speaks command-line too
+        assertTrue(run.out().contains("\"message\":\"--host is missing; it is required for qseow connections."), run.out());
+        assertFalse(run.out().contains("command line:"), run.out());
         assertTrue(run.err().contains("--host is missing"), run.err());
         assertFalse(run.all().contains("connection-test\""), run.all());
     }
