@@ -54,11 +54,12 @@ public record AlertSettings(
     public record Email(String host, int port, String from, List<String> to, String username, String password,
             boolean starttls) {
 
+        /** Readable, for the start-up log: "smtp.example.com:587 from a@x to b@x, c@x, user probe, password ***, STARTTLS". */
         @Override
         public String toString() {
-            return "Email[host=" + host + ", port=" + port + ", from=" + from + ", to=" + to + ", username="
-                    + username + ", password=" + (password == null ? "none" : Secrets.MASK) + ", starttls="
-                    + starttls + "]";
+            return host + ":" + port + " from " + from + " to " + String.join(", ", to)
+                    + (username == null ? "" : ", user " + username) + (password == null ? "" : ", password " + Secrets.MASK)
+                    + (starttls ? ", STARTTLS" : "");
         }
     }
 
@@ -94,13 +95,27 @@ public record AlertSettings(
         return ids;
     }
 
+    /**
+     * The start-up log's summary, in words and without secrets: "to email (smtp.example.com:25 from ... to ...),
+     * webhook (URL masked); a failing alert after 2 failed checks in a row, resolved after 1 ok, ...".
+     */
     @Override
     public String toString() {
-        return "AlertSettings[failureThreshold=" + failureThreshold + ", successThreshold=" + successThreshold
-                + ", sendResolved=" + sendResolved + ", reminderInterval=" + AlertStateMachine.human(reminderInterval)
-                + ", rateLimit=" + AlertStateMachine.human(rateLimit) + ", email=" + email + ", slack=" + (slackUrl == null ? "off" : Secrets.MASK)
-                + ", teams=" + (teamsUrl == null ? "off" : Secrets.MASK) + ", webhook="
-                + (webhookUrl == null ? "off" : Secrets.MASK) + "]";
+        List<String> to = new ArrayList<>();
+        if (email != null) {
+            to.add("email (" + email + ")");
+        }
+        for (String id : List.of("slack", "teams", "webhook")) {
+            if (destinationIds().contains(id)) {
+                to.add(id + " (URL masked)");
+            }
+        }
+        return "to " + (to.isEmpty() ? "no destination" : String.join(", ", to)) + "; a failing alert after "
+                + failureThreshold + " failed check" + (failureThreshold == 1 ? "" : "s") + " in a row, resolved after "
+                + successThreshold + " ok" + (sendResolved ? "" : " (no resolved message)") + "; "
+                + (reminderInterval.isZero() ? "no reminders" : "reminders every " + AlertStateMachine.human(reminderInterval))
+                + "; " + (rateLimit.isZero() ? "no rate limit"
+                        : "at most one message per connection and destination every " + AlertStateMachine.human(rateLimit)) + ".";
     }
 
     /** The alert keys' own checks on top of the typed values of {@link SettingsReader}. */

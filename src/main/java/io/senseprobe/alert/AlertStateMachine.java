@@ -47,7 +47,8 @@ final class AlertStateMachine {
             s.successes = 0;
             s.failures++;
             if (s.failingSince == null) {
-                s.failingSince = now.toString();
+                // when the first failing check ran, not when its result got here (a check takes up to its timeout)
+                s.failingSince = result.checkedAt() != null ? result.checkedAt() : now.toString();
             }
             s.lastFailure = result;
             if (s.failures >= policy.failureThreshold()) {

@@ -154,8 +154,9 @@ public record ResponseInterpreter(ResultFactory results) implements Processor {
                             + d.virtualProxy() + "\".",
                     "Use the virtual proxy's prefix, not its description (QMC > Virtual proxies > Prefix).");
         }
+        String hint = status == 404 ? PortHints.notFound(d) : status == 500 ? PortHints.serverError(d) : null;
         return results.failed(attempt, Category.HTTP_ERROR,
-                "The server answered HTTP " + status + " for " + attempt.path() + detail + ".", null);
+                "The server answered HTTP " + status + " for " + attempt.path() + detail + ".", hint);
     }
 
     private static String authHint(Definition d, int status) {

@@ -24,16 +24,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "check", mixinStandardHelpOptions = true, defaultValueProvider = EnvDefaults.class, sortOptions = false,
         description = "Check every connection in definition files (.yaml, .yml, .json) or folders of them, once, a few at a time (--concurrency).")
 final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Definition files, or folders whose definition files are checked.")
     List<Path> paths;
 
-    @Option(names = "--results", paramLabel = "FILE", description = "Append the result records to FILE as JSON lines.")
+    @Option(names = "--results", paramLabel = "FILE", description = "Append the result records to FILE as JSON lines. Default: none. Env: SENSE_PROBE_RESULTS.")
     Path resultsFile;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Check at most N connections at once (1-256, default ${DEFAULT-VALUE}); a check's timeout starts when it starts.")
+    @Option(names = "--concurrency", paramLabel = "N", description = "Check at most N connections at once (1-256); a check's timeout starts when it starts. Default: ${DEFAULT-VALUE}. Env: SENSE_PROBE_CONCURRENCY.")
     int concurrency = CheckRunner.DEFAULT_CONCURRENCY;
 
     @Mixin

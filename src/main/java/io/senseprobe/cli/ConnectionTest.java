@@ -24,7 +24,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,34 +45,46 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
 
     private final Target target;
     private final List<KeyOption> options;
-    private final Function<Definition, String> site;
     private final List<Map.Entry<String, String>> senseLines;
+    private final boolean padLabels;
 
     /**
-     * The command for sites of {@code target}: its options set the definition keys they are named after, {@code site}
-     * names the site in the first lines printed, {@code senseLines} are the labels of the result's sense fields
-     * printed on success.
+     * The command for sites of {@code target}: its options set the definition keys they are named after,
+     * {@code senseLines} are the labels of the result's sense fields printed on success, padded to the longest
+     * label when {@code padLabels} (as Ctrl-Q prints them).
      */
-    ConnectionTest(Target target, List<KeyOption> options, Function<Definition, String> site,
-            List<Map.Entry<String, String>> senseLines) {
+    ConnectionTest(Target target, List<KeyOption> options, List<Map.Entry<String, String>> senseLines, boolean padLabels) {
         this.target = target;
         this.options = options;
-        this.site = site;
         this.senseLines = senseLines;
+        this.padLabels = padLabels;
     }
 
-    /** An option of the command: {@code --key}, and {@code -a} for auth-type as in Ctrl-Q. */
-    record KeyOption(String key, String label, String description) {
+    /** The site as the first lines printed name it. */
+    abstract String site(Definition d);
+
+    /**
+     * An option of the command: {@code --key}, and {@code -a} for auth-type as in Ctrl-Q. {@code defaultText} says
+     * what applies when it is not given ("required ..." for what must be).
+     */
+    record KeyOption(String key, String label, String description, String defaultText) {
         String[] names() {
             return key.equals(DefinitionKeys.AUTH_TYPE) ? new String[] {"-a", "--" + key} : new String[] {"--" + key};
         }
+
+        /** The help: what it is, its default, the variables that set it. */
+        String help() {
+            String when = defaultText.startsWith("required")
+                    ? "R" + defaultText.substring(1) + "." : "Default: " + defaultText + ".";
+            return description + " " + when + " " + EnvDefaults.helpText(key);
+        }
     }
 
-    /** The options in {@code file} beside this class: key, label and description, tab-separated, one option a line. */
+    /** The options in {@code file} beside this class: key, label, description and default, tab-separated, one option a line. */
     static List<KeyOption> options(String file) {
         try (InputStream table = ConnectionTest.class.getResourceAsStream(file)) {
             return new String(table.readAllBytes(), StandardCharsets.UTF_8).lines().map(line -> line.split("\t"))
-                    .map(fields -> new KeyOption(fields[0], fields[1], fields[2])).toList();
+                    .map(fields -> new KeyOption(fields[0], fields[1], fields[2], fields[3])).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("The packaged " + file + " is unreadable", e);
         }
@@ -84,7 +96,7 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
         public CommandSpec transform(CommandSpec command) {
             for (KeyOption option : ((ConnectionTest) command.userObject()).options) {
                 command.addOption(OptionSpec.builder(option.names()).type(String.class).paramLabel(option.label())
-                        .description(option.description()).build());
+                        .description(option.help()).build());
             }
             return command;
         }
@@ -105,31 +117,36 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
         });
         PrintStream human = output.human();
         printBanner(human);
+        CommandLineWords words = new CommandLineWords(options.stream()
+                .collect(Collectors.toMap(KeyOption::key, KeyOption::label)));
 
         LoadResult loaded = new DefinitionLoader(AppHome.resolve())
                 .fromValues(values, "command line", Path.of("").toAbsolutePath());
         if (!loaded.ok()) {
-            List<CheckResult> records = ProblemRecords.of(loaded.problems(), SenseCheck.of(target).id(), Instant.now());
-            loaded.problems().forEach(p -> human.println(p.describe()));
+            List<CheckResult> records = ProblemRecords.of(loaded.problems(), SenseCheck.of(target).id(), Instant.now(),
+                    p -> words.problem(ProblemRecords.withoutFix(p)), words::text);
+            loaded.problems().forEach(p -> human.println(words.problem(p)));
             printJson(records);
             return ResultPrinter.exitCode(records);
         }
         Definition d = loaded.definitions().get(0);
-        human.println("Testing connection to " + site.apply(d));
+        human.println("Testing connection to " + site(d));
         CheckResult result;
         try (OneShotCamel camel = OneShotCamel.start(AppHome.resolve(), RootCommand.checkBeans(spec).apply(Clock.systemUTC()))) {
             result = camel.runner().run(d);
         }
         if (result.failed()) {
             human.println("Connection failed: " + result.category().id());
-            human.println("  " + result.message());
+            human.println("  " + words.text(result.message()));
             if (result.hint() != null && !result.hint().isEmpty()) {
-                human.println("  Hint: " + result.hint());
+                human.println("  Hint: " + words.text(result.hint()));
             }
         } else {
-            human.println("Successfully connected to " + site.apply(d));
+            human.println("Successfully connected to " + site(d));
+            int width = padLabels ? senseLines.stream().mapToInt(line -> line.getKey().length()).max().orElse(0) : 0;
             for (Map.Entry<String, String> line : senseLines) {
-                human.println(line.getKey() + ": " + result.sense().get(line.getValue()));
+                String label = width == 0 ? line.getKey() : String.format("%-" + width + "s", line.getKey());
+                human.println(label + ": " + result.sense().get(line.getValue()));
             }
             if (result.status() == Status.WARNING) {
                 human.println("Warning: " + result.category().id());
@@ -163,7 +180,7 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
     private Map<String, Object> values() {
         String hostKey = target == Target.QSCLOUD ? DefinitionKeys.TENANT_HOST : DefinitionKeys.HOST;
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put(DefinitionKeys.NAME, ConnectionNames.fromHost(value(hostKey)));
+        values.put(DefinitionKeys.NAME, ConnectionNames.fromHost(value(hostKey), target));
         values.put(DefinitionKeys.TARGET, target.id());
         for (OptionSpec option : spec.options()) {
             String key = option.longestName().replaceFirst("^--", "");

@@ -16,10 +16,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Start the bundled Sense simulator with fresh certificates and run the full service on six demo connections (healthy and broken) until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--home", paramLabel = "DIR", description = "Demo home (default: a new folder under the system temp folder).")
+    @Option(names = "--home", paramLabel = "DIR", description = "Demo home. Default: a new folder under the system temp folder.")
     Path home;
 
-    @Option(names = "--stop-after", paramLabel = "DURATION", description = "Stop by itself after this long, e.g. 30s (default: run until Ctrl-C).")
+    @Option(names = "--stop-after", paramLabel = "DURATION", description = "Stop by itself after this long, e.g. 30s. Default: run until Ctrl-C.")
     String stopAfter;
 
     @Spec

@@ -1,5 +1,6 @@
 package io.senseprobe.cli;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Defaults for connection-test options from the environment: SENSE_PROBE_<OPTION> first, then Ctrl-Q's CTRLQ_*
+ * Defaults for the options of connection-test, check and run from the environment: SENSE_PROBE_<OPTION> first, then Ctrl-Q's CTRLQ_*
  * variables, so a Ctrl-Q user's environment works unchanged. A flag on the command line wins over both.
  */
 public final class EnvDefaults implements IDefaultValueProvider {
@@ -41,16 +42,27 @@ public final class EnvDefaults implements IDefaultValueProvider {
         return "SENSE_PROBE_" + option.toUpperCase().replace('-', '_');
     }
 
+    /** The variables that set {@code option} (its long name without "--"), in the order they are read. */
+    public static List<String> variables(String option) {
+        return CTRLQ.containsKey(option) ? List.of(senseProbeVariable(option), CTRLQ.get(option)) : List.of(senseProbeVariable(option));
+    }
+
+    /** How an option's help names its variables: "Env: SENSE_PROBE_HOST, CTRLQ_HOST." */
+    static String helpText(String option) {
+        return "Env: " + String.join(", ", variables(option)) + ".";
+    }
+
     @Override
     public String defaultValue(ArgSpec arg) {
-        if (!(arg instanceof OptionSpec option)) {
+        if (!(arg instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) {
             return null;
         }
-        String name = option.longestName().replaceFirst("^--", "");
-        String value = env.apply(senseProbeVariable(name));
-        if (value == null && CTRLQ.containsKey(name)) {
-            value = env.apply(CTRLQ.get(name));
+        for (String variable : variables(option.longestName().replaceFirst("^--", ""))) {
+            String value = env.apply(variable);
+            if (value != null) {
+                return value;
+            }
         }
-        return value;
+        return null;
     }
 }

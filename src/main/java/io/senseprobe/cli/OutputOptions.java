@@ -7,10 +7,10 @@ import picocli.CommandLine.Option;
 /** Options every checking command shares: log level and JSON output. */
 public class OutputOptions {
     @Option(names = "--log-level", paramLabel = "LEVEL",
-            description = "error, warn, info, verbose, debug or silly (default: info).")
+            description = "error, warn, info, verbose, debug or silly. Default: info. Env: SENSE_PROBE_LOG_LEVEL, CTRLQ_LOG_LEVEL.")
     String logLevel;
 
-    @Option(names = "--json", description = "Print one JSON result record per connection on stdout and nothing else (human output goes to stderr).")
+    @Option(names = "--json", description = "Print one JSON result record per connection on stdout and nothing else (human output goes to stderr). Default: off. Env: SENSE_PROBE_JSON.")
     boolean json;
 
     /** Where human-readable text goes: stderr under --json, else stdout. */

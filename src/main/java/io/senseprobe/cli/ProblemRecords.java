@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** Validation problems as result records (one per connection), so --json output is records also then. */
@@ -17,6 +19,12 @@ final class ProblemRecords {
     }
 
     static List<CheckResult> of(List<Problem> problems, String check, Instant now) {
+        return of(problems, check, now, p -> withoutFix(p).describe(), UnaryOperator.identity());
+    }
+
+    /** As {@link #of(List, String, Instant)}, with the problem's sentence and its fix worded by the caller. */
+    static List<CheckResult> of(List<Problem> problems, String check, Instant now, Function<Problem, String> sentence,
+            UnaryOperator<String> fixWords) {
         Map<String, List<Problem>> byConnection = new LinkedHashMap<>();
         for (Problem p : problems) {
             String connection = p.connection() == null ? String.valueOf(p.file()) : p.connection();
@@ -25,16 +33,16 @@ final class ProblemRecords {
         List<CheckResult> records = new ArrayList<>();
         byConnection.forEach((connection, list) -> records.add(CheckResult.about(connection, check, Status.FAILED,
                 category(list),
-                list.stream().map(ProblemRecords::withoutFix).collect(Collectors.joining(" ")),
-                list.stream().map(Problem::fix).filter(f -> f != null && !f.isEmpty()).distinct()
+                list.stream().map(sentence).collect(Collectors.joining(" ")),
+                list.stream().map(Problem::fix).filter(f -> f != null && !f.isEmpty()).map(fixWords).distinct()
                         .collect(Collectors.joining(" ")),
                 now)));
         return records;
     }
 
-    /** The problem's sentence; its fix goes into the record's hint. */
-    private static String withoutFix(Problem p) {
-        return new Problem(p.file(), p.line(), p.connection(), p.key(), p.message(), null, p.category()).describe();
+    /** The problem without its fix, which goes into the record's hint. */
+    static Problem withoutFix(Problem p) {
+        return new Problem(p.file(), p.line(), p.connection(), p.key(), p.message(), null, p.category());
     }
 
     /** Invalid definition wins over a PEM problem: it is the first thing to fix. */

@@ -1,5 +1,7 @@
 package io.senseprobe.cli;
 
+import io.senseprobe.definition.Definition;
+import io.senseprobe.definition.DefinitionKeys;
 import io.senseprobe.definition.Target;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +13,13 @@ import picocli.CommandLine.Command;
 final class QscloudConnectionTest extends ConnectionTest {
     QscloudConnectionTest() {
         super(Target.QSCLOUD, options("qscloud-options.tsv"),
-                d -> "Qlik Sense Cloud tenant \"" + d.host() + "\"",
                 List.of(Map.entry("Tenant ID", "tenantId"), Map.entry("User ID", "userId"), Map.entry("User name", "userName"),
-                        Map.entry("User email", "userEmail"), Map.entry("User status", "userStatus")));
+                        Map.entry("User email", "userEmail"), Map.entry("User status", "userStatus")), true);
+    }
+
+    /** The tenant as typed ("tenant.example:8443" keeps its port). */
+    @Override
+    String site(Definition d) {
+        return "Qlik Sense Cloud tenant \"" + value(DefinitionKeys.TENANT_HOST).trim() + "\"";
     }
 }

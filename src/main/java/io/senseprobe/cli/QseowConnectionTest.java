@@ -1,5 +1,6 @@
 package io.senseprobe.cli;
 
+import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.Target;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,12 @@ import picocli.CommandLine.Command;
 final class QseowConnectionTest extends ConnectionTest {
     QseowConnectionTest() {
         super(Target.QSEOW, options("qseow-options.tsv"),
-                d -> "Qlik Sense server " + d.host() + " on port " + d.port(),
                 List.of(Map.entry("Qlik Sense repository build version", "buildVersion"),
-                        Map.entry("Qlik Sense repository build date", "buildDate")));
+                        Map.entry("Qlik Sense repository build date", "buildDate")), false);
+    }
+
+    @Override
+    String site(Definition d) {
+        return "Qlik Sense server " + d.host() + " on port " + d.port();
     }
 }

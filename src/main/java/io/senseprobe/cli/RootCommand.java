@@ -5,13 +5,15 @@ import java.time.Clock;
 import java.util.function.Function;
 import org.apache.camel.CamelConfiguration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "sense-probe", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionProvider.class,
         description = "Checks that Qlik Sense sites and Qlik Cloud tenants are reachable and healthy.",
         subcommands = {RootCommand.Qseow.class, RootCommand.Qscloud.class, CheckCommand.class, ValidateCommand.class, RunCommand.class, SimulatorCommand.class,
-                DemoCommand.class})
+                DemoCommand.class,
+                HelpCommand.class})
 public record RootCommand(Function<Clock, CamelConfiguration> checkBeans) {
     /** The check route's beans of the command line that {@code spec} belongs to. */
     static Function<Clock, CamelConfiguration> checkBeans(CommandSpec spec) {
@@ -19,12 +21,12 @@ public record RootCommand(Function<Clock, CamelConfiguration> checkBeans) {
     }
 
     @Command(name = "qseow", mixinStandardHelpOptions = true, description = "Client-managed Qlik Sense.",
-            subcommands = QseowConnectionTest.class)
+            subcommands = {QseowConnectionTest.class, HelpCommand.class})
     static final class Qseow {
     }
 
     @Command(name = "qscloud", mixinStandardHelpOptions = true, description = "Qlik Cloud.",
-            subcommands = QscloudConnectionTest.class)
+            subcommands = {QscloudConnectionTest.class, HelpCommand.class})
     static final class Qscloud {
     }
 

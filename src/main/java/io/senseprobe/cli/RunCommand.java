@@ -12,14 +12,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, defaultValueProvider = EnvDefaults.class, sortOptions = false,
         description = {"Run the service until stopped (Ctrl-C, SIGTERM): check every connection in connections/ on an "
                 + "interval, check files dropped into inbox/ once, write results to the log and out/.",
                 "Configured by config/application.properties; every key can be set as an environment variable "
                         + "(sense.inbox.dir -> SENSE_INBOX_DIR) or with -D in JAVA_OPTS."})
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--log-level", paramLabel = "LEVEL",
-            description = "error, warn, info, verbose, debug or silly (default: info).")
+            description = "error, warn, info, verbose, debug or silly. Default: info. Env: SENSE_PROBE_LOG_LEVEL, CTRLQ_LOG_LEVEL.")
     String logLevel;
 
     @Spec

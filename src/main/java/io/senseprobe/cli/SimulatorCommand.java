@@ -11,16 +11,16 @@ import picocli.CommandLine.Option;
 @Command(name = "simulator", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the Qlik Sense simulator: writes fresh certificates and example definitions into DIR, prints its ports as one JSON line, runs until stopped.")
 final class SimulatorCommand implements Callable<Integer> {
-    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Folder for certificates (client.pem, client_key.pem, root.pem, ...) and connections/.")
+    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Folder for certificates (client.pem, client_key.pem, root.pem, ...) and connections/. Required.")
     Path dir;
 
-    @Option(names = "--base-port", paramLabel = "N", description = "First of consecutive ports (default: free ports).")
+    @Option(names = "--base-port", paramLabel = "N", description = "First of consecutive ports. Default: free ports.")
     Integer basePort;
 
-    @Option(names = "--bind-address", paramLabel = "ADDRESS", description = "Address to listen on (default: 127.0.0.1; 0.0.0.0 in a container).")
+    @Option(names = "--bind-address", paramLabel = "ADDRESS", description = "Address to listen on. Default: 127.0.0.1 (0.0.0.0 in a container).")
     String bindAddress;
 
-    @Option(names = "--example-host", paramLabel = "HOST", description = "Host name the example definitions use (default: localhost; sense-sim in docker-compose).")
+    @Option(names = "--example-host", paramLabel = "HOST", description = "Host name the example definitions use. Default: localhost (sense-sim in docker-compose).")
     String exampleHost;
 
     @Override

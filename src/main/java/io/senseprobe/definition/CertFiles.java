@@ -63,6 +63,10 @@ record CertFiles(Path appHome, Path pathBase, ConnectionValues values) {
     }
 
     private Optional<Path> path(String key, String defaultPath) {
+        if (!values.has(key) && values.mistyped(key)) {
+            // the typo's own problem says it; the default file is not what was meant
+            return Optional.empty();
+        }
         if (!values.has(key)) {
             return Optional.of(appHome.resolve(defaultPath).normalize());
         }

@@ -141,10 +141,21 @@ final class ConnectionValues {
         return secretFiles;
     }
 
+    /**
+     * True when an unknown key of this connection is a typo of {@code key}: its "did you mean" problem stands for
+     * the missing key too, so one typo is one problem.
+     */
+    boolean mistyped(String key) {
+        return entries.keySet().stream().filter(k -> !DefinitionKeys.isKnown(k))
+                .anyMatch(k -> Suggestions.closest(k, DefinitionKeys.all()).filter(key::equals).isPresent());
+    }
+
     /** Text that must be present and not blank; {@code forWhat} says why, e.g. "qseow connections". */
     Optional<String> required(String key, String forWhat) {
         if (!has(key)) {
-            problem(key, "missing; it is required for " + forWhat + ".", "Add \"" + key + ": ...\".");
+            if (!mistyped(key)) {
+                problem(key, "missing; it is required for " + forWhat + ".", "Add \"" + key + ": ...\".");
+            }
             return Optional.empty();
         }
         Optional<String> text = text(key);

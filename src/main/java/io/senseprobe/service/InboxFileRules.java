@@ -9,6 +9,12 @@ final class InboxFileRules {
     private InboxFileRules() {
     }
 
+    /** A file that only keeps the folder in git: left alone without a word. */
+    static boolean isPlaceholder(Path file) {
+        String name = file.getFileName().toString();
+        return name.equals(".gitkeep") || name.equals(".keep");
+    }
+
     /** Null for a definition file, else the reason it stays where it is (for the log). */
     static String whyIgnored(Path file) {
         String name = file.getFileName().toString();

@@ -52,7 +52,7 @@ public final class InboxHousekeeping {
             String name = file.getFileName().toString();
             present.add(name);
             String why = InboxFileRules.whyIgnored(file);
-            if (why != null && !ignoredLogged.contains(name) && !Files.isDirectory(file)) {
+            if (why != null && !ignoredLogged.contains(name) && !Files.isDirectory(file) && !InboxFileRules.isPlaceholder(file)) {
                 ignoredLogged.add(name);
                 LOG.info("Inbox: leaving {} alone: {}.", name, why);
             }

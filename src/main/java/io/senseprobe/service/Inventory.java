@@ -45,7 +45,9 @@ public final class Inventory {
     private final Clock clock;
     private final DefinitionFileEvents events;
 
-    private ConnectionFiles seen = new ConnectionFiles(Map.of(), 0);
+    // null until the first look, so an empty folder is said once at start
+    private ConnectionFiles seen;
+    private boolean firstLook = true;
     // per file, the connections of its last version without problems
     private final Map<Path, List<Definition>> lastGood = new HashMap<>();
     // per broken file, the content hash already reported
@@ -192,6 +194,11 @@ public final class Inventory {
                 changed.add(d.name());
             }
         });
+        if (seen.stamps().isEmpty() && (firstLook || !removed.isEmpty())) {
+            LOG.info("Inventory: no connection definitions in {}. Put .yaml, .yml or .json files there (the README's"
+                    + " \"Check many connections\" shows them); they are picked up while the service runs.", folder);
+        }
+        firstLook = false;
         if (added.isEmpty() && changed.isEmpty() && removed.isEmpty()) {
             return;
         }

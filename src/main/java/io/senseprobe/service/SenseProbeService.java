@@ -1,11 +1,13 @@
 package io.senseprobe.service;
 
 import io.senseprobe.files.AppResources;
+import io.senseprobe.files.Version;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -24,6 +26,7 @@ public final class SenseProbeService implements AutoCloseable {
 
     private final Main main;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean stopSaid = new AtomicBoolean();
 
     private SenseProbeService(Main main) {
         this.main = main;
@@ -60,7 +63,7 @@ public final class SenseProbeService implements AutoCloseable {
             throw invalid != null ? invalid : e;
         }
         SenseProbeService service = new SenseProbeService(main);
-        LOG.info("sense-probe service started: inbox {}, connections {}, results {}; routes {}",
+        LOG.info("sense-probe {} service started: inbox {}, connections {}, results {}; routes {}", Version.get(),
                 service.settings().inboxDir(), service.settings().connectionsDir(), service.settings().resultsDir(), routes);
         return service;
     }
@@ -78,10 +81,14 @@ public final class SenseProbeService implements AutoCloseable {
         stopped.await();
     }
 
+    /** Stops the routes (the CLI's shutdown hook calls it on SIGTERM and Ctrl-C) and says so once. */
     public void stop() {
         try {
             main.stop();
         } finally {
+            if (stopSaid.compareAndSet(false, true)) {
+                LOG.info("sense-probe service stopped.");
+            }
             stopped.countDown();
         }
     }

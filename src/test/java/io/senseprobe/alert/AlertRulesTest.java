@@ -55,10 +55,11 @@ class AlertRulesTest extends WebhookAlertTest {
         service.onResult(Results.ok("prod"), null);
         String lastOk = clock.instant().toString();
         clock.advance(Duration.ofMinutes(1));
-        String since = clock.instant().toString();
-        service.onResult(Results.failed("prod"), null);
+        // since issue 8: since is when the first failing check ran (10 s before its result got here), not now
+        String since = clock.instant().minusSeconds(10).toString();
+        service.onResult(Results.failedAt("prod", "refused", since), null);
         clock.advance(Duration.ofMinutes(1));
-        service.onResult(Results.failed("prod"), null);
+        service.onResult(Results.failedAt("prod", "refused", clock.instant().minusSeconds(10).toString()), null);
         clock.advance(Duration.ofMinutes(1));
         service.onResult(Results.ok("prod"), null);
         service.onResult(Results.ok("prod"), null);

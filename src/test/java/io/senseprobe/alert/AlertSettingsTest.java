@@ -59,6 +59,11 @@ class AlertSettingsTest {
         for (String secret : List.of("smtp-Pa55word", "xyzSlackToken", "teamsSig", "/hook")) {
             assertFalse(text.contains(secret), text);
         }
+        // the start-up log's summary is words, not a record dump (issue 8: "email=null" beside "off")
+        assertEquals("to email (smtp.example.com:587 from probe@example.com to a@example.com, b@example.com, user probe,"
+                + " password ***, STARTTLS), slack (URL masked), teams (URL masked), webhook (URL masked); a failing alert"
+                + " after 3 failed checks in a row, resolved after 2 ok (no resolved message); no reminders; at most one"
+                + " message per connection and destination every 500ms.", text);
     }
 
     @Test

@@ -112,7 +112,7 @@ class EmailAndSecretsTest {
             String all = String.join("\n", texts);
             assertTrue(all.contains("alert-state.json"), "the state file was written");
             assertTrue(all.contains("-slack.json"), "the Slack messages were spooled");
-            assertTrue(log.text().contains("Alerts: AlertSettings["), log.text());
+            assertTrue(log.text().contains("Alerts: to email (") && log.text().contains("slack (URL masked)"), log.text());
             for (String secret : List.of(PASSWORD, slackUrl, SLACK_TOKEN, "zzTopSecretSlackToken")) {
                 assertFalse(all.contains(secret), secret + " leaked:\n" + all);
             }

@@ -17,9 +17,14 @@ public final class Results {
     }
 
     public static CheckResult failed(String connection, String message) {
+        return failedAt(connection, message, "2025-03-01T08:00:00Z");
+    }
+
+    /** A failed check that ran at {@code checkedAt}. */
+    public static CheckResult failedAt(String connection, String message, String checkedAt) {
         return new CheckResult(connection, "qrs-about", "qseow", "sense.example.com", 4242, "cert", Status.FAILED,
                 Category.CONNECTION_REFUSED, message, Category.CONNECTION_REFUSED.defaultHint(),
-                "2025-03-01T08:00:00Z", 12, Map.of(), List.of(), List.of());
+                checkedAt, 12, Map.of(), List.of(), List.of());
     }
 
     public static CheckResult failed(String connection) {

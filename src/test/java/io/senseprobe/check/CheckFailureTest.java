@@ -125,11 +125,44 @@ class CheckFailureTest extends SimulatorCheckTest {
     }
 
     @Test
-    void serverErrorIsHttpErrorNamingTheStatus() {
+    void serverErrorIsHttpErrorNamingTheStatusAndWhichServiceThePortIsFor() {
         CheckResult result = fx.run(fx.cert(Listener.ERROR_500));
 
         assertFailed(Category.HTTP_ERROR, result);
         assertContains(result.message(), "HTTP 500", "/qrs/about");
+        assertContains(result.hint(), "The service on port " + fx.port(Listener.ERROR_500) + " failed",
+                "4242 with a client certificate", "repository service runs");
+    }
+
+    // ---- port-aware hints: a wrong port is told which port serves what, not "check the URL" ----------------
+
+    @Test
+    void aClientCertificateOnTheProxyOrEnginePortIsToldThatTheRepositoryIsOn4242() {
+        for (Listener port : new Listener[] {Listener.QPS, Listener.ENGINE}) {
+            CheckResult result = fx.run(fx.cert(port));
+
+            assertFailed(Category.HTTP_ERROR, result);
+            assertContains(result.message(), "HTTP 404", "/qrs/about");
+            assertContains(result.hint(), "Port " + fx.port(port) + " answers, but not as the repository",
+                    "4242 with a client certificate", "4243 is the proxy API", "4747 the engine", "Use port 4242");
+        }
+    }
+
+    @Test
+    void aJwtOnTheRepositoryPortIsToldToUseTheVirtualProxysPort() {
+        CheckResult result = fx.run(fx.jwt(fx.sim.validJwt()).with("port", fx.port(Listener.QRS)));
+
+        assertNotEquals(Category.OK, result.category(), result.message());
+        assertContains(result.hint(), "Port " + fx.port(Listener.QRS) + " closed the connection",
+                "want a client certificate (4242", "virtual proxy, on its proxy's port (usually 443)");
+    }
+
+    @Test
+    void aResetWithACertificateKeepsTheGenericHint() {
+        CheckResult result = fx.run(fx.cert(Listener.RESET));
+
+        assertFailed(Category.CONNECTION_RESET, result);
+        assertContains(result.hint(), Category.CONNECTION_RESET.defaultHint());
     }
 
     @Test

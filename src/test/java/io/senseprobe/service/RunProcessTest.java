@@ -65,8 +65,13 @@ class RunProcessTest {
                 assertEquals(0, count(drop.resolve(".error"), ""));
                 String stdout = Files.readString(home.resolve("second.out"));
                 assertTrue(stdout.contains("FAILED sim-slow timeout"), stdout);
-                // stdout carries result lines only; logs go to stderr
-                assertTrue(stdout.lines().allMatch(l -> l.matches("(OK|WARNING|FAILED) .*")), stdout);
+                // stdout carries result lines only (since issue 8 with the check's time and source); logs go to stderr
+                assertTrue(stdout.lines().allMatch(l -> l.matches("\\S+Z (inbox|inventory) (OK|WARNING|FAILED) .*")), stdout);
+                // SIGTERM (what destroy sends) stops the service, and the log says so
+                second.destroy();
+                assertTrue(second.waitFor(20, TimeUnit.SECONDS), "did not stop on SIGTERM");
+                String stderr = Files.readString(home.resolve("second.err"));
+                assertTrue(stderr.contains("sense-probe service stopped."), stderr);
             } finally {
                 second.destroy();
                 second.waitFor(20, TimeUnit.SECONDS);

@@ -97,7 +97,8 @@ class ServiceAlertsTest {
         assertEquals("failed", failing.get("status").asText());
         assertEquals("tls-hostname-mismatch", failing.get("category").asText());
         assertTrue(failing.hasNonNull("message") && failing.hasNonNull("checkedAt"), failing.toString());
-        assertTrue(failing.hasNonNull("since"), failing.toString());
+        // since issue 8: the time of the first failing check (its checkedAt), not when the alert was processed
+        assertEquals(recordsOf("sim-qrs-ip-host").get(0).get("checkedAt").asText(), failing.path("since").asText(), failing.toString());
         assertTrue(failing.has("lastOk") && failing.get("lastOk").isNull(), "never OK so far: " + failing);
         assertEquals("[sense-probe] FAILING sim-qrs-ip-host: tls-hostname-mismatch", mailSubjects("sim-qrs-ip-host").get(0));
         assertTrue(text(SLACK, "sim-qrs-ip-host").get(0).contains("FAILING sim-qrs-ip-host"));
