@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * that guards a repository of definitions. Certificate files and {@code ${env:...}}/{@code ${file:...}} references
  * are read, as the service would read them.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "validate", mixinStandardHelpOptions = true, defaultValueProvider = EnvDefaults.class, sortOptions = false,
         description = "Check definition files (.yaml, .yml, .json) or folders of them without connecting: every problem is listed; exit 0 when there is none, 2 otherwise.")
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Definition files, or folders whose definition files are validated.")
