@@ -3,6 +3,8 @@ package io.senseprobe.sink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.senseprobe.observe.StatusBoard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,6 +36,9 @@ class JsonLinesRouteTest {
             camel.getRegistry().bind("logSink", new LogSink());
             camel.getRegistry().bind("jsonLines", new JsonLines());
             camel.getRegistry().bind("statusSink", new StatusSink(out, Clock.systemUTC()));
+            // the inventory's sinks: the route needs them to start; these records (no senseSource) never reach them
+            camel.getRegistry().bind("metricsSink", new MetricsSink(new SimpleMeterRegistry()));
+            camel.getRegistry().bind("statusBoard", new StatusBoard(Clock.systemUTC()));
             PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:routes/sinks.camel.yaml"));
             camel.start();
             ProducerTemplate producer = camel.createProducerTemplate();
