@@ -1,5 +1,7 @@
 package io.senseprobe.alert;
 
+import io.senseprobe.definition.CheckNames;
+import io.senseprobe.definition.Target;
 import io.senseprobe.result.ResultKeys;
 import io.senseprobe.result.CheckResult;
 import java.time.Duration;
@@ -36,7 +38,7 @@ final class AlertStateMachine {
 
     List<Decision> onResult(CheckResult result, AlertPolicy policy, List<String> destinations, Instant now) {
         String key = ResultKeys.of(result);
-        ConnectionAlertState s = states.computeIfAbsent(key, k -> new ConnectionAlertState());
+        ConnectionAlertState s = stateOf(key, result);
         s.policy = ConnectionAlertState.PolicyState.of(policy);
         List<Decision> due = new ArrayList<>();
         if (result.failed()) {
@@ -92,6 +94,22 @@ final class AlertStateMachine {
         }
         changed[0] |= !due.isEmpty();
         return due;
+    }
+
+    /**
+     * The state of the result's connection and check. A state file written when a connection had one check keys
+     * it by the connection alone: that state is the connection's default check's, and moves to its own key.
+     */
+    private ConnectionAlertState stateOf(String key, CheckResult result) {
+        ConnectionAlertState s = states.get(key);
+        if (s == null) {
+            boolean defaultCheck = result.target() != null && CheckNames.defaultOf(
+                    Target.valueOf(result.target().toUpperCase(java.util.Locale.ROOT))).equals(result.check());
+            s = defaultCheck ? states.remove(result.connection()) : null;
+            states.put(key, s == null ? new ConnectionAlertState() : s);
+            s = states.get(key);
+        }
+        return s;
     }
 
     /** Drops the state of connections that no longer exist (no resolved is sent); returns the names dropped. */

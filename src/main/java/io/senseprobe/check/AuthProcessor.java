@@ -43,10 +43,15 @@ public record AuthProcessor(TlsContexts tlsContexts) implements Processor {
         }
         message.setHeader("Accept", "application/json");
         if (d.authType() == AuthType.CERT) {
-            message.setHeader("X-Qlik-User", "UserDirectory=" + encode(d.userDir()) + "; UserId=" + encode(d.userId()));
+            message.setHeader("X-Qlik-User", qlikUser(d));
         } else {
             message.setHeader("Authorization", "Bearer " + (d.authType() == AuthType.JWT ? d.jwt() : d.apikey()));
         }
+    }
+
+    /** {@code UserDirectory=D; UserId=U}, URL-encoded as Sense reads it. */
+    static String qlikUser(Definition d) {
+        return "UserDirectory=" + encode(d.userDir()) + "; UserId=" + encode(d.userId());
     }
 
     private static String encode(String value) {

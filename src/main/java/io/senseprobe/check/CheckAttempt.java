@@ -4,6 +4,8 @@ import io.senseprobe.auth.TlsMaterial;
 import io.senseprobe.auth.TlsSeen;
 import io.senseprobe.definition.Definition;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Future;
 import org.apache.hc.core5.concurrent.Cancellable;
 
@@ -18,7 +20,9 @@ public final class CheckAttempt {
     private final Instant startedAt;
     private final long startNanos;
     private final long deadlineNanos;
+    private final int port;
     private final TlsSeen tlsSeen = new TlsSeen();
+    private final Map<String, Object> carried = new LinkedHashMap<>();
     private String path;
     private String query = "";
     private int redirects;
@@ -34,6 +38,7 @@ public final class CheckAttempt {
         this.startedAt = startedAt;
         this.startNanos = System.nanoTime();
         this.deadlineNanos = startNanos + definition.timeout().toNanos();
+        this.port = check.port(definition);
         this.path = check.path(definition);
     }
 
@@ -61,10 +66,15 @@ public final class CheckAttempt {
         return Math.max(0, deadlineNanos - System.nanoTime());
     }
 
+    /** The port this check connects to (the engine's or the proxy's for those checks). */
+    public int port() {
+        return port;
+    }
+
     /** host:port as a URI authority (IPv6 literals in brackets). */
     public String address() {
         String host = definition.host();
-        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + definition.port();
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 
     public String path() {
@@ -79,6 +89,17 @@ public final class CheckAttempt {
         this.path = path;
         this.query = query == null ? "" : query;
         this.redirects++;
+    }
+
+    /** The next request of a check of several (the redirect allowance stays the check's). */
+    public void nextRequest(String path) {
+        this.path = path;
+        this.query = "";
+    }
+
+    /** What the earlier requests of a check of several found, for the later ones. */
+    public Map<String, Object> carried() {
+        return carried;
     }
 
     public int redirects() {

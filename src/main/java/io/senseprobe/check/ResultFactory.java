@@ -21,6 +21,12 @@ public record ResultFactory(Clock clock) {
         return build(attempt, Status.FAILED, category, message, hint == null ? category.defaultHint() : hint, Map.of());
     }
 
+    /** A warning or a failure a check found in a good answer, with what the answer said. */
+    public CheckResult found(CheckAttempt attempt, Status status, Category category, String message, String hint,
+            Map<String, Object> sense) {
+        return build(attempt, status, category, message, hint == null ? category.defaultHint() : hint, sense);
+    }
+
     private CheckResult build(CheckAttempt attempt, Status status, Category category, String message, String hint,
             Map<String, Object> sense) {
         attempt.finish();
@@ -33,7 +39,7 @@ public record ResultFactory(Clock clock) {
         if (server != null) {
             certificates.add(CertificateInfo.of(CertificateInfo.SERVER, server, clock.instant()));
         }
-        return new CheckResult(d.name(), attempt.check().id(), d.target().id(), d.host(), d.port(), d.authType().id(),
+        return new CheckResult(d.name(), attempt.check().id(), d.target().id(), d.host(), attempt.port(), d.authType().id(),
                 status, category, message, hint, attempt.startedAt().toString(), attempt.elapsedMillis(), sense,
                 certificates, List.of());
     }

@@ -20,6 +20,9 @@ public enum Category {
     RATE_LIMITED("rate-limited", "The server asks to slow down. Check less often, or raise the timeout so the retry fits."),
     HTTP_ERROR("http-error", "The server answered with an error. Check the URL, port and virtual proxy prefix."),
     BAD_RESPONSE("bad-response", "The server answered, but not like Qlik Sense. Check that host and port point at the Sense service."),
+    ENGINE_SATURATED("engine-saturated", "The engine's CPU or memory use is above 90 %: check the apps and reloads running on it, or give the node more capacity."),
+    SERVICE_DOWN("service-down", "Start the service named (Windows Services on that node, or QMC > Services), and look at its log under C:\\ProgramData\\Qlik\\Sense\\Log if it stops again."),
+    SERVICE_INITIALIZING("service-initializing", "The service is still starting; if it stays so for more than a few minutes, look at its log on that node."),
     /** Our own failure, never the site's: it must not pass for a server problem. */
     INTERNAL_ERROR("internal-error", "This is a sense-probe bug, not a problem of the Sense site. Run again with --log-level debug (or sense.log.level=debug) and report the stack trace it logs.");
 

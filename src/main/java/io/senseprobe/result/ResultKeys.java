@@ -12,7 +12,9 @@ public final class ResultKeys {
         return result.connection() + "/" + (result.check() == null ? "-" : result.check());
     }
 
+    /** The connection of a key; a key without a check (an alert state file of one check per connection) is one. */
     public static String connectionOf(String key) {
-        return key.substring(0, key.lastIndexOf('/'));
+        int slash = key.lastIndexOf('/');
+        return slash < 0 ? key : key.substring(0, slash);
     }
 }

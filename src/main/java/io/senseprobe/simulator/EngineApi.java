@@ -14,6 +14,11 @@ final class EngineApi {
     private static final List<String> HEALTH_PATHS = List.of("engine/healthcheck", "healthcheck");
 
     private final String started = STARTED.format(OffsetDateTime.now());
+    private volatile boolean saturated;
+
+    void saturated(boolean saturated) {
+        this.saturated = saturated;
+    }
 
     Response handle(Incoming request) {
         if (!HEALTH_PATHS.contains(String.join("/", request.lowerSegments()))) {
@@ -23,12 +28,12 @@ final class EngineApi {
                 "version", VERSION,
                 "started", started,
                 "mem", obj("committed", 1843.2, "allocated", 2210.6, "free", 9876.4),
-                "cpu", obj("total", 4.0),
+                "cpu", obj("total", saturated ? 97.5 : 4.0),
                 "session", obj("active", 1, "total", 2),
                 "apps", obj("active_docs", List.of(), "in_memory_docs", List.of("4634fbc8-65eb-4aa1-b5b4-f5e4a4ac1b9b"),
                         "loaded_docs", List.of(), "calls", 157, "selections", 12),
                 "users", obj("active", 1, "total", 2),
                 "cache", obj("hits", 10, "lookups", 18, "added", 8, "replaced", 0, "bytes_added", 20480),
-                "saturated", false));
+                "saturated", saturated));
     }
 }

@@ -56,6 +56,7 @@ public final class SenseSimulator implements AutoCloseable {
     private final ProxySessions sessions = new ProxySessions();
     private final QpsApi qps = new QpsApi(sessions);
     private final EngineApi engine = new EngineApi();
+    private final SiteServices services = new SiteServices();
     private final JwtProxy jwtProxy;
     private final CloudApi cloudApi;
     private final RateLimits rateLimits = new RateLimits();
@@ -74,7 +75,7 @@ public final class SenseSimulator implements AutoCloseable {
         certs = new SiteCertificates();
         certs.writeTo(files, KEY_PASSPHRASE);
         tokens = new Tokens(certs.jwtSigning.keys(), certs.strangerKeys, cloud);
-        jwtProxy = new JwtProxy(JWT_PREFIX, tokens, sessions);
+        jwtProxy = new JwtProxy(JWT_PREFIX, tokens, sessions, services);
         cloudApi = new CloudApi(tokens, cloud);
         validJwt = tokens.mintJwt("RS256", Instant.now().plus(Duration.ofDays(365)));
         apiKey = tokens.mintApiKey(Instant.now().plus(Duration.ofDays(365)));
@@ -131,7 +132,7 @@ public final class SenseSimulator implements AutoCloseable {
             return RateLimits.tooManyRequests(retryAfter);
         }
         return switch (listener) {
-            case QRS, EXPIRED_CERT, OTHER_CA, RATE_LIMITED, REDIRECT_TARGET -> QrsApi.handle(request);
+            case QRS, EXPIRED_CERT, OTHER_CA, RATE_LIMITED, REDIRECT_TARGET -> QrsApi.handle(request, services);
             case QPS -> qps.handle(request);
             case ENGINE -> engine.handle(request);
             case JWT_PROXY -> jwtProxy.handle(request);
@@ -139,8 +140,8 @@ public final class SenseSimulator implements AutoCloseable {
             case ERROR_500 -> Response.text(500, "Internal Server Error: the simulator fails every request on this port.");
             case NOT_JSON -> Response.html(200, "<!DOCTYPE html><html><head><title>Qlik Sense</title></head>"
                     + "<body><h1>Qlik Sense</h1><p>A login page, not JSON.</p></body></html>");
-            case SLOW -> QrsApi.handle(request).delayedBy(slowDelay);
-            case TRICKLE -> QrsApi.handle(request).trickled(Duration.ofSeconds(1));
+            case SLOW -> QrsApi.handle(request, services).delayedBy(slowDelay);
+            case TRICKLE -> QrsApi.handle(request, services).trickled(Duration.ofSeconds(1));
             case REDIRECT -> Response.empty(302).withHeader("Location", "https://" + request.hostName() + ":"
                     + port(Listener.REDIRECT_TARGET) + request.path()
                     + (request.rawQuery() == null ? "" : "?" + request.rawQuery()));
@@ -273,6 +274,26 @@ public final class SenseSimulator implements AutoCloseable {
     /** When true, {@code /api/v1/users/me} answers 302 to {@code /api/v1/users/{id}} on the same origin. */
     public void cloudRedirectsUsersMe(boolean redirect) {
         cloudApi.redirectUsersMe(redirect);
+    }
+
+    /**
+     * Sets the state {@code /qrs/servicestatus/full} reports for a service: node {@code Central} or {@code rim-1},
+     * service Repository, Proxy, Scheduler, Engine, AppMigration (Central only) or Printing, state by its enum name
+     * (Initializing, CertificatesNotInstalled, Running, NoCommunication, Disabled, Unknown). Every service runs at
+     * start, but printing on rim-1, which is Disabled.
+     */
+    public void serviceState(String node, String service, String state) {
+        services.set(node, service, state);
+    }
+
+    /** Back to the services at start. */
+    public void resetServiceStates() {
+        services.reset();
+    }
+
+    /** When true, the engine's health check reports {@code saturated: true} (CPU or memory above 90 %). */
+    public void engineSaturated(boolean saturated) {
+        engine.saturated(saturated);
     }
 
     /** How long {@link Listener#SLOW} waits before answering ({@link #DEFAULT_SLOW_DELAY} unless set). */
