@@ -121,10 +121,11 @@ public record EngineVersionCall(TlsContexts tlsContexts, ResultFactory results) 
     }
 
     private Object refused(CheckAttempt attempt, int status) {
-        Category category = status == 401 || status == 403 ? Category.AUTH_REJECTED : Category.HTTP_ERROR;
+        // the engine itself upgrades any request with a trusted client certificate: another answer is another service
+        Category category = status == 401 ? Category.AUTH_REJECTED : Category.HTTP_ERROR;
         return results.failed(attempt, category, "The engine at " + attempt.address() + " refused the WebSocket to "
-                + attempt.path() + " (HTTP " + status + ").", status == 404
-                ? "Check that engine-port is the engine's port (4747), not the repository's or the proxy's." : null);
+                + attempt.path() + " (HTTP " + status + ").", status == 401 ? null
+                : "Check that engine-port is the engine's port (4747), not the repository's (4242) or the proxy's (4243).");
     }
 
     private static Duration left(CheckAttempt attempt) {

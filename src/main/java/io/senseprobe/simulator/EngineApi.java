@@ -2,15 +2,19 @@ package io.senseprobe.simulator;
 
 import static io.senseprobe.simulator.Json.obj;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** The engine's HTTPS health check (no xrfkey, no X-Qlik-User). */
+/** The engine's HTTPS health check (no xrfkey, no X-Qlik-User) and its JSON-RPC over the WebSocket. */
 final class EngineApi {
     static final String VERSION = "12.1477.0";
     // the compact form Sense uses, e.g. 20160314T103522.000+0100
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSSxx");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> HEALTH_PATHS = List.of("engine/healthcheck", "healthcheck");
 
     private final String started = STARTED.format(OffsetDateTime.now());
@@ -18,6 +22,33 @@ final class EngineApi {
 
     void saturated(boolean saturated) {
         this.saturated = saturated;
+    }
+
+    /** {@code /app/engineData}, or {@code /app/<app id>} as enigma.js opens an app: the JSON-RPC WebSocket. */
+    boolean isWebSocketPath(Incoming request) {
+        List<String> segments = request.lowerSegments();
+        return segments.size() == 2 && segments.get(0).equals("app");
+    }
+
+    /** What the engine pushes first on a new WebSocket. */
+    String onConnected() {
+        return Json.write(obj("jsonrpc", "2.0", "method", "OnConnected", "params", obj("qSessionState", "SESSION_CREATED")));
+    }
+
+    /** The answer to one JSON-RPC request: EngineVersion on the global handle; anything else is "method not found". */
+    String onMessage(String text) {
+        JsonNode request;
+        try {
+            request = JSON.readTree(text);
+        } catch (IOException e) {
+            return Json.write(obj("jsonrpc", "2.0", "error", obj("code", -32700, "parameter", "", "message", "Parse error")));
+        }
+        Object id = request.path("id").isNumber() ? request.get("id").numberValue() : null;
+        if ("EngineVersion".equals(request.path("method").asText()) && request.path("handle").asInt(0) == -1) {
+            return Json.write(obj("jsonrpc", "2.0", "id", id, "result", obj("qVersion", obj("qComponentVersion", VERSION))));
+        }
+        return Json.write(obj("jsonrpc", "2.0", "id", id,
+                "error", obj("code", -32601, "parameter", request.path("method").asText(), "message", "Method not found")));
     }
 
     Response handle(Incoming request) {

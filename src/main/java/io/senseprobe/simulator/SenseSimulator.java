@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * An in-process Qlik Sense site and Qlik Cloud tenant over real TLS, one port per {@link Listener}, all on
@@ -65,7 +66,7 @@ public final class SenseSimulator implements AutoCloseable {
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
     // read by handler threads (REDIRECT) while start() may still be filling it
     private final Map<Listener, Integer> ports = new ConcurrentHashMap<>();
-    private final Map<Listener, HttpsListener> httpsListeners = new ConcurrentHashMap<>();
+    private final Map<Listener, LongSupplier> tlsCounters = new ConcurrentHashMap<>();
     private final List<AutoCloseable> running = new ArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
     private volatile Duration slowDelay = DEFAULT_SLOW_DELAY;
@@ -118,10 +119,18 @@ public final class SenseSimulator implements AutoCloseable {
             ports.put(listener, reset.port());
             return;
         }
+        if (listener == Listener.ENGINE) {
+            EngineListener engineListener = new EngineListener(listener, bind, port, certs.serverFor(listener),
+                    certs.siteCa.cert(), executor, this::answer, engine, this::record);
+            running.add(engineListener);
+            tlsCounters.put(listener, engineListener::connections);
+            ports.put(listener, engineListener.port());
+            return;
+        }
         HttpsListener https = new HttpsListener(listener, bind, port, certs.serverFor(listener), certs.siteCa.cert(),
                 executor, this::answer, this::record);
         running.add(https);
-        httpsListeners.put(listener, https);
+        tlsCounters.put(listener, https::connections);
         ports.put(listener, https.port());
     }
 
@@ -175,11 +184,11 @@ public final class SenseSimulator implements AutoCloseable {
      * TCP connect once it closes. {@link Listener#RESET} has none to count and throws.
      */
     public long tlsConnections(Listener listener) {
-        HttpsListener https = httpsListeners.get(listener);
-        if (https == null) {
+        LongSupplier connections = tlsCounters.get(listener);
+        if (connections == null) {
             throw new IllegalStateException(listener + " speaks no TLS");
         }
-        return https.connections();
+        return connections.getAsLong();
     }
 
     /**

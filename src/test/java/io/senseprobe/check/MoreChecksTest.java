@@ -84,6 +84,34 @@ class MoreChecksTest extends SimulatorCheckTest {
     }
 
     @Test
+    void engineVersionOverTheWebSocketWithTheClientCertificate() {
+        CheckResult result = only(fx.cert(Listener.QRS).with("engine-port", fx.port(Listener.ENGINE)), "engine-version");
+
+        assertOk(result);
+        assertEquals("12.1477.0", result.sense().get("engineVersion"));
+        assertEquals(fx.port(Listener.ENGINE), result.port());
+        assertContains(result.message(), "answers JSON-RPC: version 12.1477.0");
+        RecordedRequest upgrade = fx.sim.requests(Listener.ENGINE).get(0);
+        assertEquals("/app/engineData", upgrade.path());
+        assertEquals(101, upgrade.status());
+        assertEquals("sa_api", upgrade.userId());
+        assertNotNull(upgrade.clientCertFingerprint());
+        assertTrue(result.certificates().stream().anyMatch(c -> c.role().equals("client")), result.toString());
+    }
+
+    @Test
+    void engineVersionOnAPortWithoutTheEngineFails() throws Exception {
+        CheckResult refused = only(fx.cert(Listener.QRS).with("engine-port", CheckFixture.closedPort()), "engine-version");
+        assertFailed(Category.CONNECTION_REFUSED, refused);
+
+        // a port that answers HTTP, not the upgrade
+        CheckResult notEngine = only(fx.cert(Listener.QRS).with("engine-port", fx.port(Listener.ERROR_500)), "engine-version");
+        assertFailed(Category.HTTP_ERROR, notEngine);
+        assertContains(notEngine.message(), "refused the WebSocket to /app/engineData (HTTP 500)");
+        assertContains(notEngine.hint(), "engine-port");
+    }
+
+    @Test
     void proxyCheckCountsTheSessionsWithAnXrfkey() {
         List<CheckResult> results = run(fx.cert(Listener.QRS).with("proxy-port", fx.port(Listener.QPS)));
 
