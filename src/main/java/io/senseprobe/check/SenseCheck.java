@@ -66,7 +66,7 @@ public enum SenseCheck {
             if (saturated) {
                 return Finding.warning(Category.ENGINE_SATURATED, "The engine on " + attempt.address()
                         + " is saturated: its CPU or memory use over the last 30 s is above 90 % ("
-                        + sense.get("sessionsActive") + " active sessions, " + sense.get("usersActive") + " active users).",
+                        + sense.get("sessionsActive") + " active session(s), " + sense.get("usersActive") + " active user(s)).",
                         null, sense);
             }
             return Finding.ok(sense);
