@@ -116,8 +116,8 @@ final class AlertStateMachine {
     List<String> forgetUnless(java.util.function.Predicate<String> connectionExists) {
         List<String> dropped = new ArrayList<>();
         states.keySet().removeIf(key -> {
-            String connection = ResultKeys.connectionOf(key);
-            if (connectionExists.test(connection)) {
+            // and the key itself: a check taken off a connection's list goes like a removed connection
+            if (connectionExists.test(ResultKeys.connectionOf(key)) && connectionExists.test(key)) {
                 return false;
             }
             dropped.add(key);

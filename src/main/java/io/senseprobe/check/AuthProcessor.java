@@ -20,9 +20,7 @@ public record AuthProcessor(TlsContexts tlsContexts) implements Processor {
     public void process(Exchange exchange) throws Exception {
         CheckAttempt attempt = exchange.getProperty(ExchangeProperties.ATTEMPT, CheckAttempt.class);
         Definition d = attempt.definition();
-        if (attempt.tls() == null) {
-            attempt.useTls(tlsContexts.forDefinition(d));
-        }
+        attempt.useTlsOf(tlsContexts);
         exchange.setProperty(ExchangeProperties.AGAIN, false);
 
         Message message = exchange.getMessage();

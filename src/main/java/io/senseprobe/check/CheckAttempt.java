@@ -1,7 +1,9 @@
 package io.senseprobe.check;
 
+import io.senseprobe.auth.TlsContexts;
 import io.senseprobe.auth.TlsMaterial;
 import io.senseprobe.auth.TlsSeen;
+import io.senseprobe.pem.PemException;
 import io.senseprobe.definition.Definition;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -110,8 +112,11 @@ public final class CheckAttempt {
         return tls;
     }
 
-    public void useTls(TlsMaterial tls) {
-        this.tls = tls;
+    /** At the check's first request: the credential's TLS material (files read once per content, see TlsContexts). */
+    void useTlsOf(TlsContexts contexts) throws PemException {
+        if (tls == null) {
+            tls = contexts.forDefinition(definition);
+        }
     }
 
     /** What TLS showed in this check's handshakes and on the connections its requests used. */

@@ -40,9 +40,7 @@ public record EngineVersionCall(TlsContexts tlsContexts, ResultFactory results) 
     public void process(Exchange exchange) throws Exception {
         CheckAttempt attempt = exchange.getProperty(ExchangeProperties.ATTEMPT, CheckAttempt.class);
         Definition d = attempt.definition();
-        if (attempt.tls() == null) {
-            attempt.useTls(tlsContexts.forDefinition(d));
-        }
+        attempt.useTlsOf(tlsContexts);
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(call(attempt, d));
     }

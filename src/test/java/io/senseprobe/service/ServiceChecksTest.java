@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.senseprobe.alert.RecordingReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -91,6 +92,24 @@ class ServiceChecksTest {
         JsonNode states = JSON.readTree(home.resolve("out/alert-state.json").toFile());
         assertNotNull(states.get("sim-engine/services"), states.toString());
         assertNotNull(states.get("sim-engine/qrs-about"), states.toString());
+
+        // a check taken off the list leaves status.json and the alert state, as a removed connection does
+        Path part = connections.resolve("sim-engine.yaml.part");
+        Files.writeString(part, harness.exampleText("sim-engine") + "checks: [qrs-about]\n");
+        Files.move(part, connections.resolve("sim-engine.yaml"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        ServiceHarness.await("services gone from status.json and the alert state", WAIT,
+                () -> InventoryTest.statusOf(status, "sim-engine/services") == null && !alertState().has("sim-engine/services"));
+        assertNotNull(InventoryTest.statusOf(status, "sim-engine/qrs-about"));
+        assertTrue(alertState().has("sim-engine/qrs-about"), alertState().toString());
+    }
+
+    private JsonNode alertState() {
+        try {
+            return JSON.readTree(home.resolve("out/alert-state.json").toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
