@@ -6,8 +6,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * The check route's first step: the body is a {@link CheckStep} (or a Definition: its default check); the attempt (and with it the deadline) starts now,
- * on the worker that runs the check, never while the check waits in a queue.
+ * The check route's first step: the body is a {@link CheckStep} (or a Definition: its default check); the attempt
+ * (and with it the deadline) starts now, on the worker that runs the check, never while the check waits in a queue.
  */
 public record CheckStart(ResultFactory results) implements Processor {
     @Override
