@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -53,11 +54,13 @@ public record EngineVersionCall(TlsContexts tlsContexts, ResultFactory results) 
         if (d.authType() == AuthType.CERT) {
             builder.header("X-Qlik-User", AuthProcessor.qlikUser(d));
         }
+        CompletableFuture<WebSocket> opening = builder.buildAsync(
+                URI.create("wss://" + attempt.address() + attempt.path()), new Collector(messages));
         WebSocket socket;
         try {
-            socket = builder.buildAsync(URI.create("wss://" + attempt.address() + attempt.path()), new Collector(messages))
-                    .get(attempt.remainingMillis(), TimeUnit.MILLISECONDS);
+            socket = opening.get(attempt.remainingMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            opening.cancel(true);
             throw new SocketTimeoutException("No WebSocket from the engine in time");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
