@@ -3,6 +3,7 @@ package io.senseprobe;
 import io.senseprobe.auth.TlsContexts;
 import io.senseprobe.check.AuthProcessor;
 import io.senseprobe.check.CheckStart;
+import io.senseprobe.check.EngineVersionCall;
 import io.senseprobe.check.FailureClassifier;
 import io.senseprobe.check.LocalExpiry;
 import io.senseprobe.check.ResponseInterpreter;
@@ -44,6 +45,7 @@ public class SenseProbeBeans implements CamelConfiguration {
         registry.bind("authProcessor", new AuthProcessor(tls));
         registry.bind("responseInterpreter", new ResponseInterpreter(results));
         registry.bind("failureClassifier", new FailureClassifier(results));
+        registry.bind("engineVersionCall", new EngineVersionCall(tls, results));
         registry.bind("checkHttpClient", CheckHttpClient.install(context));
         configureHttps(context.getComponent("https", HttpComponent.class));
     }

@@ -84,7 +84,7 @@ public final class AlertService implements Service {
         if (result == null || result.connection() == null || !owner.getAsBoolean()) {
             return;
         }
-        if (!connectionExists.test(result.connection())) {
+        if (!connectionExists.test(result.connection()) || !connectionExists.test(ResultKeys.of(result))) {
             // a check that was still running when its connection was removed: nothing to say about it any more
             LOG.debug("No alert for {}: it left the inventory while being checked", ResultKeys.of(result));
             return;
@@ -110,7 +110,9 @@ public final class AlertService implements Service {
     }
 
     /**
-     * Which connections still exist: at each tick the state of a connection removed from the inventory is dropped,
+     * Which connections and checks still exist (asked about the connection and about its {@code connection/check}
+     * key; both must hold): at each tick the state of a connection removed from the
+     * inventory, or of a check taken off its list, is dropped,
      * without a resolved message, and the late result of a check still running at its removal is ignored.
      * Every connection counts as existing unless this is set.
      */

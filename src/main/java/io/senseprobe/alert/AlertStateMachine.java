@@ -1,5 +1,7 @@
 package io.senseprobe.alert;
 
+import io.senseprobe.definition.CheckNames;
+import io.senseprobe.definition.Target;
 import io.senseprobe.result.ResultKeys;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.result.ExpiryWarnings;
@@ -40,7 +42,7 @@ final class AlertStateMachine {
     List<Decision> onResult(CheckResult result, AlertPolicy policy, ExpiryWarnings expiry, List<String> destinations,
             Instant now) {
         String key = ResultKeys.of(result);
-        ConnectionAlertState s = states.computeIfAbsent(key, k -> new ConnectionAlertState());
+        ConnectionAlertState s = stateOf(key, result);
         s.policy = ConnectionAlertState.PolicyState.of(policy);
         List<Decision> due = new ArrayList<>();
         if (result.failed()) {
@@ -118,12 +120,28 @@ final class AlertStateMachine {
         return due;
     }
 
+    /**
+     * The state of the result's connection and check. A state file written when a connection had one check keys
+     * it by the connection alone: that state is the connection's default check's, and moves to its own key.
+     */
+    private ConnectionAlertState stateOf(String key, CheckResult result) {
+        ConnectionAlertState s = states.get(key);
+        if (s == null) {
+            boolean defaultCheck = result.target() != null && CheckNames.defaultOf(
+                    Target.valueOf(result.target().toUpperCase(java.util.Locale.ROOT))).equals(result.check());
+            s = defaultCheck ? states.remove(result.connection()) : null;
+            states.put(key, s == null ? new ConnectionAlertState() : s);
+            s = states.get(key);
+        }
+        return s;
+    }
+
     /** Drops the state of connections that no longer exist (no resolved is sent); returns the names dropped. */
     List<String> forgetUnless(java.util.function.Predicate<String> connectionExists) {
         List<String> dropped = new ArrayList<>();
         states.keySet().removeIf(key -> {
-            String connection = ResultKeys.connectionOf(key);
-            if (connectionExists.test(connection)) {
+            // and the key itself: a check taken off a connection's list goes like a removed connection
+            if (connectionExists.test(ResultKeys.connectionOf(key)) && connectionExists.test(key)) {
                 return false;
             }
             dropped.add(key);

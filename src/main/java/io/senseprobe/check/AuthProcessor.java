@@ -20,9 +20,7 @@ public record AuthProcessor(TlsContexts tlsContexts) implements Processor {
     public void process(Exchange exchange) throws Exception {
         CheckAttempt attempt = exchange.getProperty(ExchangeProperties.ATTEMPT, CheckAttempt.class);
         Definition d = attempt.definition();
-        if (attempt.tls() == null) {
-            attempt.useTls(tlsContexts.forDefinition(d));
-        }
+        attempt.useTlsOf(tlsContexts);
         exchange.setProperty(ExchangeProperties.AGAIN, false);
 
         Message message = exchange.getMessage();
@@ -43,10 +41,15 @@ public record AuthProcessor(TlsContexts tlsContexts) implements Processor {
         }
         message.setHeader("Accept", "application/json");
         if (d.authType() == AuthType.CERT) {
-            message.setHeader("X-Qlik-User", "UserDirectory=" + encode(d.userDir()) + "; UserId=" + encode(d.userId()));
+            message.setHeader("X-Qlik-User", qlikUser(d));
         } else {
             message.setHeader("Authorization", "Bearer " + (d.authType() == AuthType.JWT ? d.jwt() : d.apikey()).reveal());
         }
+    }
+
+    /** {@code UserDirectory=D; UserId=U}, URL-encoded as Sense reads it. */
+    static String qlikUser(Definition d) {
+        return "UserDirectory=" + encode(d.userDir()) + "; UserId=" + encode(d.userId());
     }
 
     private static String encode(String value) {

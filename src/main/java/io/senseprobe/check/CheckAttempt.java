@@ -1,9 +1,13 @@
 package io.senseprobe.check;
 
+import io.senseprobe.auth.TlsContexts;
 import io.senseprobe.auth.TlsMaterial;
 import io.senseprobe.auth.TlsSeen;
+import io.senseprobe.pem.PemException;
 import io.senseprobe.definition.Definition;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Future;
 import org.apache.hc.core5.concurrent.Cancellable;
 
@@ -18,7 +22,9 @@ public final class CheckAttempt {
     private final Instant startedAt;
     private final long startNanos;
     private final long deadlineNanos;
+    private final int port;
     private final TlsSeen tlsSeen = new TlsSeen();
+    private final Map<String, Object> carried = new LinkedHashMap<>();
     private String path;
     private String query = "";
     private int redirects;
@@ -34,6 +40,7 @@ public final class CheckAttempt {
         this.startedAt = startedAt;
         this.startNanos = System.nanoTime();
         this.deadlineNanos = startNanos + definition.timeout().toNanos();
+        this.port = check.port(definition);
         this.path = check.path(definition);
     }
 
@@ -61,10 +68,15 @@ public final class CheckAttempt {
         return Math.max(0, deadlineNanos - System.nanoTime());
     }
 
+    /** The port this check connects to (the engine's or the proxy's for those checks). */
+    public int port() {
+        return port;
+    }
+
     /** host:port as a URI authority (IPv6 literals in brackets). */
     public String address() {
         String host = definition.host();
-        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + definition.port();
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 
     public String path() {
@@ -81,6 +93,17 @@ public final class CheckAttempt {
         this.redirects++;
     }
 
+    /** The next request of a check of several (the redirect allowance stays the check's). */
+    public void nextRequest(String path) {
+        this.path = path;
+        this.query = "";
+    }
+
+    /** What the earlier requests of a check of several found, for the later ones. */
+    public Map<String, Object> carried() {
+        return carried;
+    }
+
     public int redirects() {
         return redirects;
     }
@@ -89,8 +112,11 @@ public final class CheckAttempt {
         return tls;
     }
 
-    public void useTls(TlsMaterial tls) {
-        this.tls = tls;
+    /** At the check's first request: the credential's TLS material (files read once per content, see TlsContexts). */
+    void useTlsOf(TlsContexts contexts) throws PemException {
+        if (tls == null) {
+            tls = contexts.forDefinition(definition);
+        }
     }
 
     /** What TLS showed in this check's handshakes and on the connections its requests used. */

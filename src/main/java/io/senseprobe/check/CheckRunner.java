@@ -46,10 +46,21 @@ public final class CheckRunner {
         return context.getExecutorServiceManager().newThreadPool(source, name, profile);
     }
 
-    /** One check on the calling thread. */
+    /** The definition's default check on the calling thread (its {@code checks:} list aside). */
     public CheckResult run(Definition definition) {
+        return run(new CheckStep(definition, SenseCheck.of(definition.target())));
+    }
+
+    /** Every check of the definition, one after the other on the calling thread. */
+    public List<CheckResult> runChecks(Definition definition) {
+        return CheckStep.of(definition).stream().map(this::run).toList();
+    }
+
+    /** One check on the calling thread. */
+    public CheckResult run(CheckStep step) {
+        Definition definition = step.definition();
         Exchange exchange = new DefaultExchange(camelContext);
-        exchange.getMessage().setBody(definition);
+        exchange.getMessage().setBody(step);
         Exchange done = producer.send(ROUTE, exchange);
         if (done.getMessage().getBody() instanceof CheckResult result) {
             return result;
@@ -59,15 +70,15 @@ public final class CheckRunner {
         CheckAttempt attempt = done.getProperty(ExchangeProperties.ATTEMPT, CheckAttempt.class);
         ResultFactory results = camelContext.getRegistry().lookupByNameAndType("resultFactory", ResultFactory.class);
         if (attempt == null) {
-            attempt = new CheckAttempt(definition, SenseCheck.of(definition.target()), results.clock().instant());
+            attempt = new CheckAttempt(definition, step.check(), results.clock().instant());
         }
         return results.failed(attempt, Category.INTERNAL_ERROR, "The check ended without a result"
                 + (failure == null ? "" : " (" + failure.getClass().getSimpleName() + ")") + ".", null);
     }
 
-    /** Every definition, at most {@code concurrency} at once; the results in the definitions' order. */
+    /** Every check of every definition, at most {@code concurrency} at once; the results in the definitions' order. */
     public List<CheckResult> runAll(List<Definition> definitions) {
-        List<CompletableFuture<CheckResult>> running = definitions.stream()
+        List<CompletableFuture<CheckResult>> running = CheckStep.ofAll(definitions).stream()
                 .map(d -> CompletableFuture.supplyAsync(() -> run(d), workers)).toList();
         return running.stream().map(CompletableFuture::join).toList();
     }

@@ -57,7 +57,7 @@ public record FailureClassifier(ResultFactory results) implements Processor {
     public CheckResult classify(CheckAttempt attempt, Throwable failure, String proxy) {
         Definition d = attempt.definition();
         List<Throwable> chain = causes(failure);
-        String where = d.host() + " on port " + d.port();
+        String where = d.host() + " on port " + attempt.port();
 
         PemException pem = find(chain, PemException.class);
         if (pem != null) {
@@ -116,7 +116,7 @@ public record FailureClassifier(ResultFactory results) implements Processor {
 
     private CheckResult timeout(CheckAttempt attempt) {
         Definition d = attempt.definition();
-        return results.failed(attempt, Category.TIMEOUT, "No answer from " + d.host() + " on port " + d.port()
+        return results.failed(attempt, Category.TIMEOUT, "No answer from " + d.host() + " on port " + attempt.port()
                 + " within " + d.timeout().toMillis() + " ms.", null);
     }
 
@@ -141,7 +141,7 @@ public record FailureClassifier(ResultFactory results) implements Processor {
         String hint = names.isEmpty() ? "Set secure: false, or give the server a certificate for " + d.host() + "."
                 : "Use host: " + firstUsable(names) + " (a name the certificate holds), or set secure: false.";
         return results.failed(attempt, Category.TLS_HOSTNAME_MISMATCH,
-                "The server certificate of " + d.host() + " on port " + d.port() + " is not valid for \"" + d.host() + "\": "
+                "The server certificate of " + d.host() + " on port " + attempt.port() + " is not valid for \"" + d.host() + "\": "
                         + holds + ".", hint);
     }
 

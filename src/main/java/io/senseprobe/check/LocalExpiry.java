@@ -13,9 +13,7 @@ public record LocalExpiry(TlsContexts tlsContexts, ResultFactory results) implem
     @Override
     public void process(Exchange exchange) throws Exception {
         CheckAttempt attempt = exchange.getProperty(ExchangeProperties.ATTEMPT, CheckAttempt.class);
-        if (attempt.tls() == null) {
-            attempt.useTls(tlsContexts.forDefinition(attempt.definition()));
-        }
+        attempt.useTlsOf(tlsContexts);
         results.expiredBeforeConnecting(attempt).ifPresent(expired -> {
             exchange.setProperty(ExchangeProperties.AGAIN, false);
             exchange.getMessage().setBody(expired);

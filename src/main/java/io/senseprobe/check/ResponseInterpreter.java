@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.result.Category;
+import io.senseprobe.result.Status;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -35,7 +36,7 @@ public record ResponseInterpreter(ResultFactory results) implements Processor {
         byte[] bytes = message.getBody(byte[].class);
         String body = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
         if (status >= 200 && status < 300) {
-            message.setBody(success(attempt, body));
+            message.setBody(success(exchange, attempt, body));
         } else if (status == 429) {
             rateLimited(exchange, attempt, message.getHeader("Retry-After", String.class));
         } else if (status >= 300 && status < 400) {
@@ -45,13 +46,21 @@ public record ResponseInterpreter(ResultFactory results) implements Processor {
         }
     }
 
-    private Object success(CheckAttempt attempt, String body) {
+    private Object success(Exchange exchange, CheckAttempt attempt, String body) {
         try {
             JsonNode json = JSON.readTree(body);
-            if (json == null || !json.isObject()) {
+            if (json == null || !json.isContainerNode()) {
                 return badResponse(attempt, "The server answered " + attempt.path() + " without a JSON object.");
             }
-            return results.ok(attempt, attempt.check().interpret(json));
+            Finding finding = attempt.check().interpret(json, attempt);
+            if (finding.next() != null) {
+                attempt.nextRequest(finding.next());
+                exchange.setProperty(ExchangeProperties.AGAIN, true);
+                return null;
+            }
+            return finding.status() == Status.OK ? results.ok(attempt, finding.sense())
+                    : results.found(attempt, finding.status(), finding.category(), finding.message(), finding.hint(),
+                            finding.sense());
         } catch (IOException e) {
             return badResponse(attempt, "The server answered " + attempt.path() + " with something other than JSON ("
                     + excerpt(body) + ").");
@@ -96,13 +105,13 @@ public record ResponseInterpreter(ResultFactory results) implements Processor {
 
     private void redirected(Exchange exchange, CheckAttempt attempt, int status, String location) {
         Definition d = attempt.definition();
-        URI target = resolve(d, attempt.path(), location);
-        if (target != null && attempt.redirects() == 0 && sameOrigin(d, target)) {
+        URI target = resolve(d, attempt.port(), attempt.path(), location);
+        if (target != null && attempt.redirects() == 0 && sameOrigin(d, attempt.port(), target)) {
             attempt.redirectTo(target.getRawPath(), withoutXrfkey(target.getRawQuery()));
             exchange.setProperty(ExchangeProperties.AGAIN, true);
             return;
         }
-        String why = target != null && sameOrigin(d, target)
+        String why = target != null && sameOrigin(d, attempt.port(), target)
                 ? "sense-probe follows one redirect only"
                 : "sense-probe does not follow redirects to another host, port or scheme, so credentials stay with " + d.host();
         exchange.getMessage().setBody(results.failed(attempt, Category.HTTP_ERROR,
@@ -110,21 +119,21 @@ public record ResponseInterpreter(ResultFactory results) implements Processor {
                 "Point host and port (or tenant-host) at the server the redirect names, if you trust it."));
     }
 
-    private static URI resolve(Definition d, String path, String location) {
+    private static URI resolve(Definition d, int sitePort, String path, String location) {
         if (location == null || location.isBlank()) {
             return null;
         }
         try {
-            return new URI("https", null, d.host(), d.port(), path, null, null).resolve(location.trim());
+            return new URI("https", null, d.host(), sitePort, path, null, null).resolve(location.trim());
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }
     }
 
-    private static boolean sameOrigin(Definition d, URI target) {
+    private static boolean sameOrigin(Definition d, int sitePort, URI target) {
         int port = target.getPort() == -1 ? 443 : target.getPort();
         return "https".equalsIgnoreCase(target.getScheme()) && d.host().equalsIgnoreCase(target.getHost())
-                && port == d.port();
+                && port == sitePort;
     }
 
     private static String withoutXrfkey(String query) {
@@ -148,7 +157,7 @@ public record ResponseInterpreter(ResultFactory results) implements Processor {
             return results.failed(attempt, Category.AUTH_REJECTED,
                     "The server refused the credentials (HTTP " + status + ")" + detail + ".", authHint(d, status));
         }
-        if (status == 404 && !d.prefixPath().isEmpty()) {
+        if (status == 404 && !d.prefixPath().isEmpty() && attempt.path().contains(d.prefixPath() + "/")) {
             return results.failed(attempt, Category.HTTP_ERROR,
                     "The server answered HTTP 404 for " + attempt.path() + ": there is no virtual proxy with the prefix \""
                             + d.virtualProxy() + "\".",

@@ -54,6 +54,12 @@ public record ResultFactory(Clock clock, ExpiryWarnings expiry) {
                         item.expired() + " (" + source(d, item) + ")", item.renewal()));
     }
 
+    /** A warning or a failure a check found in a good answer, with what the answer said. */
+    public CheckResult found(CheckAttempt attempt, Status status, Category category, String message, String hint,
+            Map<String, Object> sense) {
+        return build(attempt, status, category, message, hint == null ? category.defaultHint() : hint, sense);
+    }
+
     private CheckResult build(CheckAttempt attempt, Status status, Category category, String message, String hint,
             Map<String, Object> sense) {
         attempt.finish();
@@ -64,7 +70,7 @@ public record ResultFactory(Clock clock, ExpiryWarnings expiry) {
         if (server != null) {
             certificates.add(CertificateInfo.of(CertificateInfo.SERVER, server, now));
         }
-        return new CheckResult(d.name(), attempt.check().id(), d.target().id(), d.host(), d.port(), d.authType().id(),
+        return new CheckResult(d.name(), attempt.check().id(), d.target().id(), d.host(), attempt.port(), d.authType().id(),
                 status, category, message, hint, attempt.startedAt().toString(), attempt.elapsedMillis(), sense,
                 certificates, credentials(d, now));
     }

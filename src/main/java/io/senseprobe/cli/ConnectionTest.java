@@ -11,6 +11,7 @@ import io.senseprobe.definition.Target;
 import io.senseprobe.files.AppHome;
 import io.senseprobe.logging.LogLevels;
 import io.senseprobe.logging.Secrets;
+import io.senseprobe.result.Category;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.result.Status;
 import java.io.IOException;
@@ -131,9 +132,27 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
         }
         Definition d = loaded.definitions().get(0);
         human.println("Testing connection to " + site(d));
-        CheckResult result;
+        List<CheckResult> results;
         try (OneShotCamel camel = OneShotCamel.start(AppHome.resolve(), RootCommand.checkBeans(spec).apply(Clock.systemUTC()))) {
-            result = camel.runner().run(d);
+            results = camel.runner().runChecks(d);
+        }
+        for (CheckResult result : results) {
+            printBlock(human, d, result, words);
+        }
+        printJson(results);
+        return ResultPrinter.exitCode(results);
+    }
+
+    /** The connection test's block as Ctrl-Q prints it for the site's own check; one short block for each further check. */
+    private void printBlock(PrintStream human, Definition d, CheckResult result, CommandLineWords words) {
+        if (!result.check().equals(SenseCheck.of(target).id())) {
+            human.println("Check " + result.check() + ": " + result.status().json()
+                    + (result.category() == Category.OK ? "" : " (" + result.category().id() + ")"));
+            human.println("  " + words.text(result.message()));
+            if (result.category() != Category.OK && result.hint() != null && !result.hint().isEmpty()) {
+                human.println("  Hint: " + words.text(result.hint()));
+            }
+            return;
         }
         if (result.failed()) {
             human.println("Connection failed: " + result.category().id());
@@ -154,8 +173,6 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
                 human.println("  Hint: " + result.hint());
             }
         }
-        printJson(List.of(result));
-        return ResultPrinter.exitCode(List.of(result));
     }
 
     private void printJson(List<CheckResult> records) {

@@ -28,7 +28,8 @@ record ConnectionValidator(Path appHome, Path pathBase, ValueReferences referenc
         Optional<AuthType> authType = target.flatMap(t -> authType(values, t));
         checkKeysBelong(values, target, authType);
         Common common = new Common(name, values.bool(SECURE).orElse(true),
-                values.duration(TIMEOUT, false).orElse(Definition.DEFAULT_TIMEOUT), overrides(values), source);
+                values.duration(TIMEOUT, false).orElse(Definition.DEFAULT_TIMEOUT),
+                overrides(values, target.orElse(null), authType.orElse(null)), source);
         CertFiles certFiles = new CertFiles(appHome, pathBase, values);
         Definition definition = null;
         // a bad auth-type still lets the target's other keys be checked
@@ -138,16 +139,21 @@ record ConnectionValidator(Path appHome, Path pathBase, ValueReferences referenc
         }
     }
 
-    private static Definition.Overrides overrides(ConnectionValues values) {
+    private static Definition.Overrides overrides(ConnectionValues values, Target target, AuthType authType) {
+        Integer enginePort = values.port(ENGINE_PORT).orElse(null);
+        Integer proxyPort = values.port(PROXY_PORT).orElse(null);
+        List<String> checks = CheckNames.validate(values, values.texts(CHECKS).orElse(null), target, authType);
+        CheckNames.portFits(values, ENGINE_PORT, enginePort, target, authType);
+        CheckNames.portFits(values, PROXY_PORT, proxyPort, target, authType);
         return new Definition.Overrides(
                 values.duration(INTERVAL, false).orElse(null),
                 values.atLeastOne(FAILURE_THRESHOLD).orElse(null),
                 values.atLeastOne(SUCCESS_THRESHOLD).orElse(null),
                 values.duration(REMINDER_INTERVAL, true).orElse(null),
                 values.duration(RATE_LIMIT, true).orElse(null),
-                values.texts(CHECKS).orElse(null),
-                values.port(ENGINE_PORT).orElse(null),
-                values.port(PROXY_PORT).orElse(null),
+                checks,
+                enginePort,
+                proxyPort,
                 values.text(PROXY_URL).map(text -> proxyUrl(values, text)).orElse(null));
     }
 }

@@ -55,6 +55,11 @@ public record Definition(
                 .filter(s -> s != null && !s.isEmpty()).map(Secret::reveal).toList();
     }
 
+    /** The names of the checks to run, in order: the {@code checks:} list or the defaults (see {@link CheckNames#of}). */
+    public List<String> checks() {
+        return CheckNames.of(this);
+    }
+
     /** "/prefix" or "" for the default virtual proxy. */
     public String prefixPath() {
         return virtualProxy == null || virtualProxy.isEmpty() ? "" : "/" + virtualProxy;

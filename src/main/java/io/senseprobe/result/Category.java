@@ -25,6 +25,9 @@ public enum Category {
     BAD_RESPONSE("bad-response", "The server answered, but not like Qlik Sense. Check that host and port point at the Sense service."),
     /** An otherwise OK check with a certificate or credential inside sense.expiry.warn-days (status warning). */
     EXPIRING("expiring", "Renew it before that date."),
+    ENGINE_SATURATED("engine-saturated", "The engine's CPU or memory use is above 90 %: check the apps and reloads running on it, or give the node more capacity."),
+    SERVICE_DOWN("service-down", "Start the service named (Windows Services on that node, or QMC > Services), and look at its log under C:\\ProgramData\\Qlik\\Sense\\Log if it stops again."),
+    SERVICE_INITIALIZING("service-initializing", "The service is still starting; if it stays so for more than a few minutes, look at its log on that node."),
     /** Our own failure, never the site's: it must not pass for a server problem. */
     INTERNAL_ERROR("internal-error", "This is a sense-probe bug, not a problem of the Sense site. Run again with --log-level debug (or sense.log.level=debug) and report the stack trace it logs.");
 

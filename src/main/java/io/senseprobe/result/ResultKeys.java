@@ -9,10 +9,16 @@ public final class ResultKeys {
     }
 
     public static String of(CheckResult result) {
-        return result.connection() + "/" + (result.check() == null ? "-" : result.check());
+        return of(result.connection(), result.check());
     }
 
+    public static String of(String connection, String check) {
+        return connection + "/" + (check == null ? "-" : check);
+    }
+
+    /** The connection of a key; a key without a check (an alert state file of one check per connection) is one. */
     public static String connectionOf(String key) {
-        return key.substring(0, key.lastIndexOf('/'));
+        int slash = key.lastIndexOf('/');
+        return slash < 0 ? key : key.substring(0, slash);
     }
 }

@@ -7,11 +7,11 @@ public final class ResultLine {
 
     public static String format(CheckResult r) {
         if (r.failed()) {
-            return "FAILED " + r.connection() + " " + r.category().id() + ": " + r.message()
+            return "FAILED " + name(r) + " " + r.category().id() + ": " + r.message()
                     + (r.hint() == null || r.hint().isEmpty() ? "" : " — " + r.hint());
         }
         StringBuilder line = new StringBuilder(r.status() == Status.WARNING ? "WARNING " : "OK ")
-                .append(r.connection()).append(' ').append(r.target()).append(' ')
+                .append(name(r)).append(' ').append(r.target()).append(' ')
                 .append(r.host()).append(':').append(r.port()).append(' ').append(r.authType()).append(' ')
                 .append(r.durationMs()).append("ms");
         Object build = r.sense().get("buildVersion");
@@ -26,5 +26,15 @@ public final class ResultLine {
             line.append(" — ").append(r.message());
         }
         return line.toString();
+    }
+
+    /**
+     * The connection, and {@code /check} for a check beyond its connection test (several per connection). The
+     * connection tests are definition.CheckNames' defaults, which this package cannot depend on.
+     */
+    private static String name(CheckResult r) {
+        String connectionTest = "qscloud".equals(r.target()) ? "users-me" : "qrs-about";
+        return r.target() == null || r.check() == null || r.check().equals(connectionTest)
+                ? r.connection() : r.connection() + "/" + r.check();
     }
 }

@@ -1,5 +1,6 @@
 package io.senseprobe.service;
 
+import io.senseprobe.check.CheckStep;
 import io.senseprobe.definition.Definition;
 import io.senseprobe.result.CheckResult;
 import java.nio.file.Path;
@@ -35,6 +36,11 @@ public final class InboxJob {
 
     public List<Definition> definitions() {
         return definitions;
+    }
+
+    /** Every check of every definition, in the file's order: what the inbox route splits the job into. */
+    public List<CheckStep> checkSteps() {
+        return CheckStep.ofAll(definitions);
     }
 
     void recordDefinitions(List<Definition> definitions) {

@@ -5,6 +5,7 @@ import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
 import io.senseprobe.definition.Problem;
 import io.senseprobe.files.AtomicFiles;
+import io.senseprobe.result.ResultKeys;
 import io.senseprobe.sink.StatusSink;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,7 +86,8 @@ public final class Inventory {
     public synchronized List<Definition> due() {
         reloadIfChanged();
         // every tick, not only on a change: a check that was running when its file went has written it back since
-        status.retainConnections(schedule.values().stream().map(s -> s.definition.name()).collect(Collectors.toSet()));
+        status.retainConnections(schedule.values().stream().flatMap(s -> s.definition.checks().stream()
+                .map(check -> ResultKeys.of(s.definition.name(), check))).collect(Collectors.toSet()));
         Instant now = clock.instant();
         List<Definition> due = new ArrayList<>();
         for (Scheduled s : schedule.values()) {
@@ -106,9 +108,14 @@ public final class Inventory {
         }
     }
 
-    /** True when the connection is in the inventory now: one look-up (the alerts ask for every result and tick). */
-    public synchronized boolean isActive(String connection) {
-        return schedule.containsKey(key(connection));
+    /**
+     * True when the connection ({@code name}, or {@code name/check}: and it runs that check) is in the inventory now:
+     * one look-up (the alerts ask for every result and tick).
+     */
+    public synchronized boolean isActive(String connectionOrKey) {
+        Scheduled s = schedule.get(key(ResultKeys.connectionOf(connectionOrKey)));
+        return s != null && (!connectionOrKey.contains("/")
+                || s.definition.checks().contains(connectionOrKey.substring(connectionOrKey.lastIndexOf('/') + 1)));
     }
 
     /** The connections being checked now, by name, and the definition each runs with. */

@@ -47,6 +47,13 @@ final class ExampleDefinitions {
         written.add(write(folder, with(cert(sim, host, "sim-qrs-encrypted-key", Listener.QRS, f.clientCert(),
                 f.clientKeyLegacyEncrypted()), "auth-cert-key-passphrase", SenseSimulator.KEY_PASSPHRASE),
                 "QRS with the key exported with a password (legacy Proc-Type: 4,ENCRYPTED): works."));
+        Map<String, Object> allChecks = with(with(cert(sim, host, "sim-all-checks", Listener.QRS, f.clientCert(),
+                f.clientKey()), "engine-port", sim.port(Listener.ENGINE)), "proxy-port", sim.port(Listener.QPS));
+        written.add(write(folder, with(allChecks, "checks", List.of("qrs-about", "services", "engine-health",
+                "engine-version", "proxy")), "Every client-managed check: repository, services of both nodes, engine"
+                + " health and JSON-RPC, proxy sessions; one result each."));
+        written.add(write(folder, with(cloud(sim, host, "sim-cloud-tenant", sim.apiKey()), "checks",
+                List.of("users-me", "tenant")), "Qlik Cloud: the API key's user, then its tenant."));
         written.add(write(folder, cert(sim, host, "sim-qrs-other-ca-client", Listener.QRS, f.otherCaClientCert(),
                 f.otherCaClientKey()), "QRS with a client certificate from another site: the server refuses it."));
         written.add(write(folder, with(cert(sim, host, "sim-qrs-ip-host", Listener.QRS, f.clientCert(), f.clientKey()),

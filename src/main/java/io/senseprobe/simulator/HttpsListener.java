@@ -83,11 +83,7 @@ final class HttpsListener implements AutoCloseable {
             } catch (RuntimeException e) {
                 response = Response.text(500, "Simulator error: " + e);
             }
-            QlikUser user = QlikUser.parse(request.header("X-Qlik-User"));
-            X509Certificate clientCert = clientCert(exchange);
-            recorder.record(new RecordedRequest(listener, request.method(), request.path(), request.rawQuery(),
-                    request.headers(), request.body(), request.clientCertSubject(), user.directory(), user.id(),
-                    response.status(), Instant.now(), clientCert == null ? null : ClientCredential.fingerprint(clientCert)));
+            recorder.record(recorded(request, response.status(), clientCert(exchange)));
             if (!response.delay().isZero()) {
                 Thread.sleep(response.delay().toMillis());
             }
@@ -113,7 +109,15 @@ final class HttpsListener implements AutoCloseable {
                 subjectOf(clientCert(exchange)));
     }
 
-    private static String subjectOf(X509Certificate cert) {
+    /** What the simulator records of a request it answered with {@code status}. */
+    static RecordedRequest recorded(Incoming request, int status, X509Certificate clientCert) {
+        QlikUser user = QlikUser.parse(request.header("X-Qlik-User"));
+        return new RecordedRequest(request.listener(), request.method(), request.path(), request.rawQuery(),
+                request.headers(), request.body(), request.clientCertSubject(), user.directory(), user.id(),
+                status, Instant.now(), clientCert == null ? null : ClientCredential.fingerprint(clientCert));
+    }
+
+    static String subjectOf(X509Certificate cert) {
         return cert == null ? null : cert.getSubjectX500Principal().getName();
     }
 
@@ -156,7 +160,7 @@ final class HttpsListener implements AutoCloseable {
         }
     }
 
-    private static SSLContext sslContext(Pki.Issued serverCert, X509Certificate trustedClientRoot) {
+    static SSLContext sslContext(Pki.Issued serverCert, X509Certificate trustedClientRoot) {
         try {
             char[] password = "sense-sim".toCharArray();
             KeyStore keys = KeyStore.getInstance("PKCS12");

@@ -7,7 +7,7 @@ import java.util.UUID;
  * A virtual proxy with JWT authentication in front of the repository: {@code /{prefix}/qrs/**}.
  * A first path segment that is not the prefix (e.g. the proxy's description typed instead) gives a bare 404.
  */
-record JwtProxy(String prefix, Tokens tokens, ProxySessions sessions) {
+record JwtProxy(String prefix, Tokens tokens, ProxySessions sessions, SiteServices services) {
     String cookieName() {
         return "X-Qlik-Session-" + prefix;
     }
@@ -33,7 +33,7 @@ record JwtProxy(String prefix, Tokens tokens, ProxySessions sessions) {
         }
         // the proxy takes its prefix off and hands the rest to the repository
         String rest = "/" + String.join("/", segments.subList(1, segments.size()));
-        Response response = QrsApi.handle(request.withPath(rest));
+        Response response = QrsApi.handle(request.withPath(rest), services);
         return newSession
                 ? response.withHeader("Set-Cookie", cookieName() + "=" + session.sessionId() + "; Path=/; HttpOnly; Secure")
                 : response;

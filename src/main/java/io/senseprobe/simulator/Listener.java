@@ -8,7 +8,7 @@ public enum Listener {
     QRS(Tls.MUTUAL),
     /** Proxy service API (4243): mutual TLS, xrfkey; sessions and users. */
     QPS(Tls.MUTUAL),
-    /** Engine (4747): mutual TLS, HTTPS health check, no xrfkey. */
+    /** Engine (4747): mutual TLS, HTTPS health check (no xrfkey) and JSON-RPC over a WebSocket on /app/engineData. */
     ENGINE(Tls.MUTUAL),
     /** Virtual proxy with prefix {@value SenseSimulator#JWT_PREFIX}: server TLS only, JWT bearer auth. */
     JWT_PROXY(Tls.SERVER),

@@ -4,7 +4,7 @@ import static io.senseprobe.simulator.Json.obj;
 
 import java.util.List;
 
-/** The light repository calls a connection test uses. Paths are case-insensitive, as on real servers. */
+/** The light repository calls a connection test and the services check use. Paths are case-insensitive, as on real servers. */
 final class QrsApi {
     static final String BUILD_VERSION = "31.43.0.0";
     static final int APP_COUNT = 3;
@@ -13,7 +13,7 @@ final class QrsApi {
     private QrsApi() {
     }
 
-    static Response handle(Incoming request) {
+    static Response handle(Incoming request, SiteServices services) {
         if (!Xrfkey.passes(request)) {
             return Xrfkey.rejection();
         }
@@ -22,7 +22,9 @@ final class QrsApi {
             case "qrs/about" -> Response.json(200, about());
             case "qrs/about/api/description" -> Response.json(200, List.of(
                     "GET /qrs/about", "GET /qrs/about/api/description", "GET /qrs/app/count",
-                    "GET /qrs/servernodeconfiguration/local"));
+                    "GET /qrs/servernodeconfiguration/local", "GET /qrs/about/api/enums", "GET /qrs/servicestatus/full"));
+            case "qrs/about/api/enums" -> Response.json(200, SiteServices.enums());
+            case "qrs/servicestatus/full" -> Response.json(200, services.full());
             case "qrs/app/count" -> Response.json(200, obj("value", APP_COUNT));
             case "qrs/servernodeconfiguration/local" -> Response.json(200, obj(
                     "id", NODE_ID, "name", "Central", "hostName", "sense-sim", "isCentral", true, "nodePurpose", 0,

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * An in-process Qlik Sense site and Qlik Cloud tenant over real TLS, one port per {@link Listener}, all on
@@ -56,6 +57,7 @@ public final class SenseSimulator implements AutoCloseable {
     private final ProxySessions sessions = new ProxySessions();
     private final QpsApi qps = new QpsApi(sessions);
     private final EngineApi engine = new EngineApi();
+    private final SiteServices services = new SiteServices();
     private final JwtProxy jwtProxy;
     private final CloudApi cloudApi;
     private final RateLimits rateLimits = new RateLimits();
@@ -64,7 +66,7 @@ public final class SenseSimulator implements AutoCloseable {
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
     // read by handler threads (REDIRECT) while start() may still be filling it
     private final Map<Listener, Integer> ports = new ConcurrentHashMap<>();
-    private final Map<Listener, HttpsListener> httpsListeners = new ConcurrentHashMap<>();
+    private final Map<Listener, LongSupplier> tlsCounters = new ConcurrentHashMap<>();
     private final List<AutoCloseable> running = new ArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
     private volatile Duration slowDelay = DEFAULT_SLOW_DELAY;
@@ -74,7 +76,7 @@ public final class SenseSimulator implements AutoCloseable {
         this.certs = certs;
         certs.writeTo(files, KEY_PASSPHRASE);
         tokens = new Tokens(certs.jwtSigning.keys(), certs.strangerKeys, cloud);
-        jwtProxy = new JwtProxy(JWT_PREFIX, tokens, sessions);
+        jwtProxy = new JwtProxy(JWT_PREFIX, tokens, sessions, services);
         cloudApi = new CloudApi(tokens, cloud);
         validJwt = tokens.mintJwt("RS256", Instant.now().plus(Duration.ofDays(365)));
         apiKey = tokens.mintApiKey(Instant.now().plus(Duration.ofDays(365)));
@@ -130,10 +132,18 @@ public final class SenseSimulator implements AutoCloseable {
             ports.put(listener, reset.port());
             return;
         }
+        if (listener == Listener.ENGINE) {
+            EngineListener engineListener = new EngineListener(listener, bind, port, certs.serverFor(listener),
+                    certs.siteCa.cert(), executor, this::answer, engine, this::record);
+            running.add(engineListener);
+            tlsCounters.put(listener, engineListener::connections);
+            ports.put(listener, engineListener.port());
+            return;
+        }
         HttpsListener https = new HttpsListener(listener, bind, port, certs.serverFor(listener), certs.siteCa.cert(),
                 executor, this::answer, this::record);
         running.add(https);
-        httpsListeners.put(listener, https);
+        tlsCounters.put(listener, https::connections);
         ports.put(listener, https.port());
     }
 
@@ -144,7 +154,7 @@ public final class SenseSimulator implements AutoCloseable {
             return RateLimits.tooManyRequests(retryAfter);
         }
         return switch (listener) {
-            case QRS, EXPIRED_CERT, OTHER_CA, RATE_LIMITED, REDIRECT_TARGET -> QrsApi.handle(request);
+            case QRS, EXPIRED_CERT, OTHER_CA, RATE_LIMITED, REDIRECT_TARGET -> QrsApi.handle(request, services);
             case QPS -> qps.handle(request);
             case ENGINE -> engine.handle(request);
             case JWT_PROXY -> jwtProxy.handle(request);
@@ -152,8 +162,8 @@ public final class SenseSimulator implements AutoCloseable {
             case ERROR_500 -> Response.text(500, "Internal Server Error: the simulator fails every request on this port.");
             case NOT_JSON -> Response.html(200, "<!DOCTYPE html><html><head><title>Qlik Sense</title></head>"
                     + "<body><h1>Qlik Sense</h1><p>A login page, not JSON.</p></body></html>");
-            case SLOW -> QrsApi.handle(request).delayedBy(slowDelay);
-            case TRICKLE -> QrsApi.handle(request).trickled(Duration.ofSeconds(1));
+            case SLOW -> QrsApi.handle(request, services).delayedBy(slowDelay);
+            case TRICKLE -> QrsApi.handle(request, services).trickled(Duration.ofSeconds(1));
             case REDIRECT -> Response.empty(302).withHeader("Location", "https://" + request.hostName() + ":"
                     + port(Listener.REDIRECT_TARGET) + request.path()
                     + (request.rawQuery() == null ? "" : "?" + request.rawQuery()));
@@ -187,11 +197,11 @@ public final class SenseSimulator implements AutoCloseable {
      * TCP connect once it closes. {@link Listener#RESET} has none to count and throws.
      */
     public long tlsConnections(Listener listener) {
-        HttpsListener https = httpsListeners.get(listener);
-        if (https == null) {
+        LongSupplier connections = tlsCounters.get(listener);
+        if (connections == null) {
             throw new IllegalStateException(listener + " speaks no TLS");
         }
-        return https.connections();
+        return connections.getAsLong();
     }
 
     /**
@@ -307,6 +317,26 @@ public final class SenseSimulator implements AutoCloseable {
     /** When not null, {@code /api/v1/users/me} answers 403 in Cloud's error shape with this {@code detail}. */
     public void cloudForbidsUsersMe(String detail) {
         cloudApi.forbidUsersMe(detail);
+    }
+
+    /**
+     * Sets the state {@code /qrs/servicestatus/full} reports for a service: node {@code Central} or {@code rim-1},
+     * service Repository, Proxy, Scheduler, Engine, AppMigration (Central only) or Printing, state by its enum name
+     * (Initializing, CertificatesNotInstalled, Running, NoCommunication, Disabled, Unknown). Every service runs at
+     * start, but printing on rim-1, which is Disabled.
+     */
+    public void serviceState(String node, String service, String state) {
+        services.set(node, service, state);
+    }
+
+    /** Back to the services at start. */
+    public void resetServiceStates() {
+        services.reset();
+    }
+
+    /** When true, the engine's health check reports {@code saturated: true} (CPU or memory above 90 %). */
+    public void engineSaturated(boolean saturated) {
+        engine.saturated(saturated);
     }
 
     /** How long {@link Listener#SLOW} waits before answering ({@link #DEFAULT_SLOW_DELAY} unless set). */

@@ -50,9 +50,12 @@ public final class StatusSink extends ServiceSupport implements ResultSink {
         dirty = true;
     }
 
-    /** Drops every connection not named (deleted or renamed definitions). */
+    /**
+     * Drops every record whose connection/check key and connection are both not named (deleted or renamed
+     * definitions, checks taken off a connection's list).
+     */
     public synchronized void retainConnections(Collection<String> connections) {
-        if (latest.keySet().removeIf(key -> !connections.contains(ResultKeys.connectionOf(key)))) {
+        if (latest.keySet().removeIf(key -> !connections.contains(key) && !connections.contains(ResultKeys.connectionOf(key)))) {
             dirty = true;
         }
     }

@@ -37,13 +37,13 @@ class DefinitionFilesTest extends DefinitionTest {
     void jsonWithOneDefinition() throws Exception {
         LoadResult result = fixture.load("connections/one.json",
                 "{\n\t\"name\": \"tenant\",\n\t\"target\": \"qscloud\",\n\t\"tenant-host\": \"https:\\/\\/t.eu.qlikcloud.com\\/\",\n"
-                        + "\t\"apikey\": \"k\\\\\\/\u00e9\",\n\t\"secure\": true,\n\t\"timeout\": 2.5,\n\t\"checks\": [\"about\"]\n}\n");
+                        + "\t\"apikey\": \"k\\\\\\/\u00e9\",\n\t\"secure\": true,\n\t\"timeout\": 2.5,\n\t\"checks\": [\"tenant\"]\n}\n");
 
         assertTrue(result.ok(), described(result, appHome));
         Definition d = result.definitions().get(0);
         assertEquals("t.eu.qlikcloud.com", d.host());
         assertEquals(java.time.Duration.ofMillis(2500), d.timeout());
-        assertEquals(List.of("about"), d.overrides().checks());
+        assertEquals(List.of("tenant"), d.overrides().checks());
         assertEquals("k\\/\u00e9", d.apikey().reveal());
     }
 

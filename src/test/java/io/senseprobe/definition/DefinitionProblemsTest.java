@@ -131,7 +131,7 @@ class DefinitionProblemsTest extends DefinitionTest {
     void reservedKeysAreTypeChecked() throws Exception {
         LoadResult good = fixture.load("good.yaml", lines("name: g", "target: qscloud", "tenant-host: t.eu.qlikcloud.com", "apikey: k",
                 "interval: 1m", "failure-threshold: 3", "success-threshold: '2'", "reminder-interval: 0", "rate-limit: 500ms",
-                "checks: [about, health]", "engine-port: 4747", "proxy-port: 4243", "proxy-url: http://proxy:3128"));
+                "checks: [users-me, tenant]", "proxy-url: http://proxy:3128"));
         LoadResult bad = fixture.load("bad.yaml", lines("name: b", "target: qscloud", "tenant-host: t.eu.qlikcloud.com", "apikey: k",
                 "interval: 0", "failure-threshold: 0", "success-threshold: two", "reminder-interval: -1s", "rate-limit: [1s]",
                 "checks: about", "engine-port: 0", "proxy-port: 4243.5", "proxy-url: [x]"));
@@ -139,7 +139,7 @@ class DefinitionProblemsTest extends DefinitionTest {
         assertTrue(good.ok(), described(good, appHome));
         Definition.Overrides r = good.definitions().get(0).overrides();
         assertEquals(new Definition.Overrides(Duration.ofMinutes(1), 3, 2, Duration.ZERO, Duration.ofMillis(500),
-                List.of("about", "health"), 4747, 4243, "http://proxy:3128"), r);
+                List.of("users-me", "tenant"), null, null, "http://proxy:3128"), r);
         assertEquals(List.of("interval", "failure-threshold", "success-threshold", "reminder-interval", "rate-limit", "checks",
                 "engine-port", "proxy-port", "proxy-url"), problemKeys(bad), described(bad, appHome));
     }

@@ -85,6 +85,15 @@ class DefinitionSchemaTest {
     }
 
     @Test
+    void theSchemaKnowsExactlyTheChecks() throws Exception {
+        JsonNode names = new ObjectMapper().readTree(SCHEMA.toFile()).at("/$defs/connection/properties/checks/items/enum");
+        Set<String> inSchema = new TreeSet<>();
+        names.forEach(name -> inSchema.add(name.asText()));
+        assertEquals(new TreeSet<>(CheckNames.all()), inSchema);
+        assertFalse(errors("name: c\ntarget: qseow\nhost: h\nauth-type: jwt\nauth-jwt: x\nchecks: [servics]\n").isEmpty());
+    }
+
+    @Test
     void theSchemaKnowsExactlyTheLoadersKeys() throws Exception {
         JsonNode properties = new ObjectMapper().readTree(SCHEMA.toFile()).at("/$defs/connection/properties");
         Set<String> inSchema = new TreeSet<>();
