@@ -14,7 +14,7 @@ class ChecksListTest extends DefinitionTest {
     private static final String CERT = lines("name: c", "target: qseow", "host: sense.example.com",
             "auth-user-dir: INTERNAL", "auth-user-id: sa_api");
     private static final String JWT = lines("name: j", "target: qseow", "host: sense.example.com", "auth-type: jwt",
-            "virtual-proxy: jwt", "auth-jwt: a.b.c");
+            "virtual-proxy: jwt", "auth-jwt: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJqIn0.c2ln");
     private static final String CLOUD = lines("name: t", "target: qscloud", "tenant-host: t.eu.qlikcloud.com", "apikey: k");
 
     private Definition definition(String text) throws Exception {
