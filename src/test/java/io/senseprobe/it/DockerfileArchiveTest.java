@@ -39,7 +39,7 @@ class DockerfileArchiveTest {
     @Test
     void theLauncherLooksForJdksWhereTheImagePutsThem() throws IOException {
         String launcher = Files.readString(Launcher.SCRIPT);
-        assertTrue(launcher.contains("/opt/java/*/bin/java"), "the launcher does not look in /opt/java");
+        assertTrue(launcher.contains("${SENSE_PROBE_JDK_DIRS:-/usr/lib/jvm /opt/java}"), "the launcher does not look in /opt/java");
     }
 
     private static List<String> stages() throws IOException {
