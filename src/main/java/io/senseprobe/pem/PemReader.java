@@ -1,41 +1,41 @@
 package io.senseprobe.pem;
 
 import io.senseprobe.result.Category;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openssl.EncryptionException;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
-import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-import org.bouncycastle.pkcs.PKCSException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Reads the QMC export (client.pem, client_key.pem, root.pem) with Bouncy Castle: certificate chains and
- * PKCS#1, PKCS#8, legacy encrypted (Proc-Type: 4,ENCRYPTED) and encrypted PKCS#8 keys.
+ * Reads the QMC export (client.pem, client_key.pem, root.pem): certificate chains and PKCS#1, PKCS#8, legacy
+ * encrypted (Proc-Type: 4,ENCRYPTED) and encrypted PKCS#8 keys. The JDK reads the plain forms (X.509
+ * certificates, PKCS#8 RSA and EC keys, and the QMC's PKCS#1 RSA key, wrapped as PKCS#8); everything else, and any
+ * file the JDK path cannot read, goes to {@link BouncyCastlePem}, whose answer (a key or the error) stands. So a
+ * one-shot check with the QMC's plain files never loads Bouncy Castle (~600 classes, a fifth of its start-up).
  * Errors name the file and the fix, never the passphrase.
  */
 public final class PemReader {
-    // JDK providers lack the legacy PEM ciphers; handing BC to the builders avoids a global Security.addProvider
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+    // DER of the AlgorithmIdentifier OIDs in a PKCS#8 PrivateKeyInfo: rsaEncryption, id-ecPublicKey
+    private static final byte[] RSA_OID = {0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01};
+    private static final byte[] EC_OID = {0x06, 0x07, 0x2A, (byte) 0x86, 0x48, (byte) 0xCE, 0x3D, 0x02, 0x01};
 
     private PemReader() {
     }
@@ -60,21 +60,8 @@ public final class PemReader {
     }
 
     public static List<X509Certificate> parseCertificates(String pem, Path file, String what) throws PemException {
-        List<X509Certificate> certs = new ArrayList<>();
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
-                if (o instanceof X509CertificateHolder holder) {
-                    certs.add(converter.getCertificate(holder));
-                }
-            }
-        } catch (IOException | CertificateException | RuntimeException e) {
-            throw notPem(file, what, "CERTIFICATE");
-        }
-        if (certs.isEmpty()) {
-            throw notPem(file, what, "CERTIFICATE");
-        }
-        return certs;
+        Optional<List<X509Certificate>> plain = jdkCertificates(pem);
+        return plain.isPresent() ? plain.get() : BouncyCastlePem.parseCertificates(pem, file, what);
     }
 
     public static PrivateKey readPrivateKey(Path file, String passphrase) throws PemException {
@@ -82,61 +69,107 @@ public final class PemReader {
     }
 
     public static PrivateKey parsePrivateKey(String pem, Path file, String passphrase) throws PemException {
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-        try (Reader reader = new StringReader(pem); PEMParser parser = new PEMParser(reader)) {
-            for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
-                if (o instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
+        Optional<PrivateKey> plain = jdkPrivateKey(pem);
+        return plain.isPresent() ? plain.get() : BouncyCastlePem.parsePrivateKey(pem, file, passphrase);
+    }
+
+    /** Every block a plain CERTIFICATE the JDK parses; empty for anything else (Bouncy Castle decides then). */
+    private static Optional<List<X509Certificate>> jdkCertificates(String pem) {
+        List<X509Certificate> certs = new ArrayList<>();
+        Matcher block = BLOCK.matcher(pem);
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            while (block.find()) {
+                byte[] der = block.group(1).equals("CERTIFICATE") ? der(block.group(2)) : null;
+                if (der == null) {
+                    return Optional.empty();
                 }
-                if (o instanceof PrivateKeyInfo info) {
-                    return converter.getPrivateKey(info);
-                }
-                if (o instanceof PEMEncryptedKeyPair encrypted) {
-                    requirePassphrase(file, passphrase);
-                    try {
-                        return converter.getKeyPair(encrypted.decryptKeyPair(
-                                new JcePEMDecryptorProviderBuilder().setProvider(BC).build(passphrase.toCharArray())))
-                                .getPrivate();
-                    } catch (EncryptionException e) {
-                        throw wrongPassphrase(file);
-                    }
-                }
-                if (o instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-                    requirePassphrase(file, passphrase);
-                    try {
-                        return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(
-                                new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC)
-                                        .build(passphrase.toCharArray())));
-                    } catch (PKCSException e) {
-                        throw wrongPassphrase(file);
-                    }
-                }
+                certs.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
             }
-        } catch (PemException e) {
-            throw e;
-        } catch (Exception e) {
-            // a wrong passphrase on a legacy key often surfaces as garbage ASN.1 rather than EncryptionException
-            if (passphrase != null && pem.contains("ENCRYPTED")) {
-                throw wrongPassphrase(file);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return certs.isEmpty() ? Optional.empty() : Optional.of(certs);
+    }
+
+    /** The first key block when it is an unencrypted PKCS#8 (RSA, EC) or PKCS#1 RSA key; empty for anything else. */
+    private static Optional<PrivateKey> jdkPrivateKey(String pem) {
+        Matcher block = BLOCK.matcher(pem);
+        while (block.find()) {
+            String label = block.group(1);
+            if (!label.endsWith("PRIVATE KEY")) {
+                continue;
             }
-            throw notPem(file, "Client key file", "PRIVATE KEY");
+            byte[] der = der(block.group(2));
+            try {
+                if (der != null && label.equals("PRIVATE KEY")) {
+                    String algorithm = startsWithin(der, RSA_OID) ? "RSA" : startsWithin(der, EC_OID) ? "EC" : null;
+                    return algorithm == null ? Optional.empty()
+                            : Optional.of(KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der)));
+                }
+                if (der != null && label.equals("RSA PRIVATE KEY")) {
+                    return Optional.of(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8OfRsa(der))));
+                }
+            } catch (GeneralSecurityException | RuntimeException e) {
+                return Optional.empty();
+            }
+            return Optional.empty();
         }
-        throw notPem(file, "Client key file", "PRIVATE KEY");
+        return Optional.empty();
     }
 
-    private static void requirePassphrase(Path file, String passphrase) throws PemException {
-        if (passphrase == null || passphrase.isEmpty()) {
-            throw new PemException(Category.KEY_PASSPHRASE, "Client key file " + file + " is encrypted and no passphrase was given.",
-                    "Set auth-cert-key-passphrase (--auth-cert-key-passphrase) to the password chosen when the certificates were exported from the QMC.");
+    /** The DER of a block's body; null when it has headers (Proc-Type, DEK-Info: an encrypted key) or is not base64. */
+    private static byte[] der(String body) {
+        if (body.indexOf(':') >= 0) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(body.replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
-    private static PemException wrongPassphrase(Path file) {
-        return new PemException(Category.KEY_PASSPHRASE, "The passphrase does not decrypt client key file " + file + ".",
-                "Check auth-cert-key-passphrase: it is the password chosen when the certificates were exported from the QMC.");
+    /** Whether {@code oid} occurs in the AlgorithmIdentifier near the start of a PKCS#8 PrivateKeyInfo. */
+    private static boolean startsWithin(byte[] der, byte[] oid) {
+        for (int i = 0; i + oid.length <= Math.min(der.length, 32); i++) {
+            if (Arrays.equals(der, i, i + oid.length, oid, 0, oid.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static PemException notPem(Path file, String what, String block) {
+    /** A PKCS#1 RSAPrivateKey as PKCS#8: SEQUENCE { INTEGER 0, SEQUENCE { rsaEncryption, NULL }, OCTET STRING pkcs1 }. */
+    private static byte[] pkcs8OfRsa(byte[] pkcs1) {
+        ByteArrayOutputStream inner = new ByteArrayOutputStream();
+        inner.writeBytes(new byte[] {0x02, 0x01, 0x00, 0x30, 0x0D});
+        inner.writeBytes(RSA_OID);
+        inner.writeBytes(new byte[] {0x05, 0x00});
+        inner.write(0x04);
+        inner.writeBytes(derLength(pkcs1.length));
+        inner.writeBytes(pkcs1);
+        ByteArrayOutputStream outer = new ByteArrayOutputStream();
+        outer.write(0x30);
+        outer.writeBytes(derLength(inner.size()));
+        outer.writeBytes(inner.toByteArray());
+        return outer.toByteArray();
+    }
+
+    private static byte[] derLength(int length) {
+        if (length < 0x80) {
+            return new byte[] {(byte) length};
+        }
+        if (length < 0x100) {
+            return new byte[] {(byte) 0x81, (byte) length};
+        }
+        if (length < 0x10000) {
+            return new byte[] {(byte) 0x82, (byte) (length >> 8), (byte) length};
+        }
+        return new byte[] {(byte) 0x83, (byte) (length >> 16), (byte) (length >> 8), (byte) length};
+    }
+
+    static PemException notPem(Path file, String what, String block) {
         return new PemException(Category.CERT_FILE, what + " " + file + " holds no PEM " + block + ".",
                 "Export the certificates from the QMC in PEM format (client.pem, client_key.pem, root.pem) and check that the options point at the right files.");
     }

@@ -35,6 +35,7 @@ final class Launcher {
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<String> removed = new ArrayList<>();
     private Path cwd;
+    private Path script = SCRIPT;
 
     private Launcher(List<String> args) {
         this.args = args;
@@ -63,11 +64,17 @@ final class Launcher {
         return this;
     }
 
+    /** Runs a copy of the launcher (in an app home of a test's own) instead of the repository's. */
+    Launcher script(Path copy) {
+        this.script = copy;
+        return this;
+    }
+
     /** Starts the launcher without waiting; stdout and stderr are pipes the caller reads. */
     Process start() {
-        assertTrue(Files.isExecutable(SCRIPT), "launcher not found at " + SCRIPT + " (working directory must be the repo root)");
+        assertTrue(Files.isExecutable(script), "launcher not found at " + script + " (working directory must be the repo root)");
         List<String> command = new ArrayList<>();
-        command.add(SCRIPT.toString());
+        command.add(script.toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
