@@ -49,6 +49,9 @@ public final class Inventory {
     // null until the first look, so an empty folder is said once at start
     private ConnectionFiles seen;
     private boolean firstLook = true;
+    // false until the folder has been read once (a file saved just before the start waits for the settle time):
+    // until then nothing counts as removed, so the alert state and status loaded at start are not forgotten
+    private boolean loaded;
     // per file, the connections of its last version without problems
     private final Map<Path, List<Definition>> lastGood = new HashMap<>();
     // per broken file, the content hash already reported
@@ -86,8 +89,10 @@ public final class Inventory {
     public synchronized List<Definition> due() {
         reloadIfChanged();
         // every tick, not only on a change: a check that was running when its file went has written it back since
-        status.retainConnections(schedule.values().stream().flatMap(s -> s.definition.checks().stream()
-                .map(check -> ResultKeys.of(s.definition.name(), check))).collect(Collectors.toSet()));
+        if (loaded) {
+            status.retainConnections(schedule.values().stream().flatMap(s -> s.definition.checks().stream()
+                    .map(check -> ResultKeys.of(s.definition.name(), check))).collect(Collectors.toSet()));
+        }
         Instant now = clock.instant();
         List<Definition> due = new ArrayList<>();
         for (Scheduled s : schedule.values()) {
@@ -110,9 +115,12 @@ public final class Inventory {
 
     /**
      * True when the connection ({@code name}, or {@code name/check}: and it runs that check) is in the inventory now:
-     * one look-up (the alerts ask for every result and tick).
+     * one look-up (the alerts ask for every result and tick). Before the folder was first read, every connection is.
      */
     public synchronized boolean isActive(String connectionOrKey) {
+        if (!loaded) {
+            return true;
+        }
         Scheduled s = schedule.get(key(ResultKeys.connectionOf(connectionOrKey)));
         return s != null && (!connectionOrKey.contains("/")
                 || s.definition.checks().contains(connectionOrKey.substring(connectionOrKey.lastIndexOf('/') + 1)));
@@ -178,6 +186,7 @@ public final class Inventory {
     }
 
     private void apply(Map<String, Definition> active) {
+        loaded = true;
         Instant now = clock.instant();
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();

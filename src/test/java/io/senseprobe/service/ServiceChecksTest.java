@@ -44,9 +44,12 @@ class ServiceChecksTest {
         receiver.close();
     }
 
-    private void startService() throws Exception {
-        harness.startService("sense.check.interval", "300ms", "sense.alert.failure-threshold", "1",
-                "sense.alert.rate-limit", "0", "sense.alert.webhook.url", receiver.url(HOOK));
+    private void startService(String... more) throws Exception {
+        List<String> settings = new java.util.ArrayList<>(List.of("sense.check.interval", "300ms",
+                "sense.alert.failure-threshold", "1", "sense.alert.rate-limit", "0", "sense.alert.webhook.url",
+                receiver.url(HOOK)));
+        settings.addAll(List.of(more));
+        harness.startService(settings.toArray(String[]::new));
     }
 
     /** sim-engine (repository and engine port) with the services check too. */
@@ -141,9 +144,10 @@ class ServiceChecksTest {
                     "rateLimitMs": 0},
                   "destinations": {"webhook": {"announced": true, "lastSentAt": "%s", "lastAnnouncedAt": "%s"}}}}
                 """.formatted(since, since, since, since));
-        // in the inventory from the first tick: the state of a connection not in it would be dropped
+        // copied just before the start: the first ticks wait for it to settle (4 s, longer than the start), and until the folder has been
+        // read once nothing counts as removed, so the state loaded at start is kept
         Files.copy(harness.example("sim-qrs"), connections.resolve("sim-qrs.yaml"));
-        startService();
+        startService("sense.inbox.settle", "4s");
 
         ServiceHarness.await("the resolution of the old failure", WAIT, () -> !hook("qrs-about").isEmpty());
         JsonNode resolved = hook("qrs-about").get(0);
