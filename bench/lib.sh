@@ -158,14 +158,15 @@ percentile() {
 JQ_DEFS='def ts: (sub("\\.[0-9]*Z$"; "Z") | fromdateiso8601) + ((capture("\\.(?<f>[0-9]+)Z$").f // "0") | ("0." + .) | tonumber);'
 
 # sense-probe environment for a service run with everything in one folder: service_env DIR
-# (connections/, inbox/, out/ under DIR; the management and status servers off, and on free loopback ports should they start)
+# (connections/, inbox/, out/ under DIR; the management and status servers off unless BENCH_OBSERVE=true, and on free
+# loopback ports)
 service_env() {
   local dir="$1"
   mkdir -p "$dir/connections" "$dir/inbox" "$dir/out"
   export SENSE_CONNECTIONS_DIR="$dir/connections" SENSE_INBOX_DIR="$dir/inbox" SENSE_RESULTS_DIR="$dir/out"
-  export CAMEL_MANAGEMENT_ENABLED=false CAMEL_MANAGEMENT_HOST=127.0.0.1 CAMEL_MANAGEMENT_PORT
+  export CAMEL_MANAGEMENT_ENABLED="${BENCH_OBSERVE:-false}" CAMEL_MANAGEMENT_HOST=127.0.0.1 CAMEL_MANAGEMENT_PORT
   CAMEL_MANAGEMENT_PORT="$(free_port)"
   # the status page's server likewise
-  export CAMEL_SERVER_ENABLED=false CAMEL_SERVER_HOST=127.0.0.1 CAMEL_SERVER_PORT
+  export CAMEL_SERVER_ENABLED="${BENCH_OBSERVE:-false}" CAMEL_SERVER_HOST=127.0.0.1 CAMEL_SERVER_PORT
   CAMEL_SERVER_PORT="$(free_port)"
 }
