@@ -153,9 +153,9 @@ class InboxTest {
         Files.writeString(inbox.resolve("again.yaml"), harness.exampleText("sim-qrs"));
         awaitOne(".done", "again.", ".result.json");
         Files.writeString(inbox.resolve("again.yaml"), harness.exampleText("sim-qrs"));
-        ServiceHarness.await("second report", WAIT, () -> matching(".done", "again.").stream()
-                .filter(n -> n.endsWith(".result.json")).count() == 2);
-        assertEquals(4, matching(".done", "again.").size());
+        // the report is written before camel-file moves the definition into .done: wait for both of each
+        ServiceHarness.await("second report and its definition", WAIT, () -> matching(".done", "again.").size() == 4);
+        assertEquals(2, matching(".done", "again.").stream().filter(n -> n.endsWith(".result.json")).count());
     }
 
     @Test
