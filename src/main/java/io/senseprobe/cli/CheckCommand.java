@@ -6,7 +6,6 @@ import io.senseprobe.definition.Definition;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
 import io.senseprobe.files.AppHome;
-import io.senseprobe.logging.LogLevels;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.result.ResultLine;
 import java.io.PrintStream;
@@ -44,13 +43,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!output.logLevelValid()) {
-            throw new ParameterException(spec.commandLine(), "--log-level must be one of " + LogLevels.NAMES + ".");
-        }
+        output.applyLogLevel(spec);
         if (concurrency < 1 || concurrency > 256) {
             throw new ParameterException(spec.commandLine(), "--concurrency must be a number from 1 to 256, not " + concurrency + ".");
         }
-        LogLevels.apply(output.logLevelOrDefault());
         PrintStream human = output.human();
         List<Path> files = DefinitionPaths.files(paths, human, spec);
         LoadResult loaded = new DefinitionLoader(AppHome.resolve()).loadAll(files);

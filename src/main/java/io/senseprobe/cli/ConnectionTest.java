@@ -9,7 +9,6 @@ import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
 import io.senseprobe.definition.Target;
 import io.senseprobe.files.AppHome;
-import io.senseprobe.logging.LogLevels;
 import io.senseprobe.logging.Secrets;
 import io.senseprobe.result.Category;
 import io.senseprobe.result.CheckResult;
@@ -30,7 +29,6 @@ import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -105,11 +103,7 @@ abstract class ConnectionTest implements java.util.concurrent.Callable<Integer> 
 
     @Override
     public Integer call() throws Exception {
-        if (!output.logLevelValid()) {
-            throw new ParameterException(spec.commandLine(), "--log-level must be one of " + LogLevels.NAMES
-                    + ", not \"" + output.logLevel + "\".");
-        }
-        LogLevels.apply(output.logLevelOrDefault());
+        output.applyLogLevel(spec);
         Map<String, Object> values = values();
         values.forEach((key, v) -> {
             if (DefinitionKeys.isSecret(key) && v != null) {

@@ -22,15 +22,18 @@ public class OutputOptions {
         return logLevel == null ? "info" : logLevel;
     }
 
-    boolean logLevelValid() {
-        return LogLevels.isValid(logLevelOrDefault());
-    }
-
     /** Checks --log-level (a usage error when it is not a level) and applies it. */
     void applyLogLevel(picocli.CommandLine.Model.CommandSpec spec) {
-        if (!logLevelValid()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--log-level must be one of " + LogLevels.NAMES + ".");
+        applyLogLevel(logLevel, spec);
+    }
+
+    /** The same for a command with its own --log-level option ({@code run}); null is info. */
+    static void applyLogLevel(String logLevel, picocli.CommandLine.Model.CommandSpec spec) {
+        String level = logLevel == null ? "info" : logLevel;
+        if (!LogLevels.isValid(level)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--log-level must be one of "
+                    + LogLevels.NAMES + ", not \"" + logLevel + "\".");
         }
-        LogLevels.apply(logLevelOrDefault());
+        LogLevels.apply(level);
     }
 }

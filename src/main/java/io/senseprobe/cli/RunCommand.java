@@ -1,7 +1,6 @@
 package io.senseprobe.cli;
 
 import io.senseprobe.files.AppHome;
-import io.senseprobe.logging.LogLevels;
 import io.senseprobe.service.InvalidSettingsException;
 import io.senseprobe.service.SenseProbeService;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true, defaultValueProvider = EnvDefaults.class, sortOptions = false,
@@ -27,11 +25,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String level = logLevel == null ? "info" : logLevel;
-        if (!LogLevels.isValid(level)) {
-            throw new ParameterException(spec.commandLine(), "--log-level must be one of " + LogLevels.NAMES + ".");
-        }
-        LogLevels.apply(level);
+        OutputOptions.applyLogLevel(logLevel, spec);
         SenseProbeService service;
         try {
             service = SenseProbeService.start(AppHome.resolve(), Map.of(), RootCommand.checkBeans(spec));
