@@ -89,7 +89,7 @@ public record FailureClassifier(ResultFactory results) implements Processor {
         boolean askedForOurs = attempt.tlsSeen().clientCertRequested();
         if (alert != null || (askedForOurs && (isTlsFailure(chain) || isReset(chain)))) {
             return results.failed(attempt, Category.TLS_CLIENT_REJECTED, "The server at " + where
-                    + " rejected the client certificate" + (alert == null ? "" : " (TLS alert " + alert + ")") + ".", PortHints.jwtCutOff(d));
+                    + " rejected the client certificate" + (alert == null ? "" : " (TLS alert " + alert + ")") + ".", PortHints.jwtCutOff(d, attempt.port()));
         }
         if (find(chain, UnknownHostException.class) != null) {
             return results.failed(attempt, Category.DNS, "The host name " + d.host() + " cannot be resolved.", null);
@@ -103,7 +103,7 @@ public record FailureClassifier(ResultFactory results) implements Processor {
         if (isReset(chain) || isTlsFailure(chain)) {
             return results.failed(attempt, Category.CONNECTION_RESET, "The server at " + where
                     + " closed the connection before answering" + (isTlsFailure(chain) ? " (during the TLS handshake)" : "") + ".",
-                    PortHints.jwtCutOff(d));
+                    PortHints.jwtCutOff(d, attempt.port()));
         }
         if (brokenResponse(chain)) {
             return results.failed(attempt, Category.BAD_RESPONSE, "The server at " + where

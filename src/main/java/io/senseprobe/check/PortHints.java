@@ -18,30 +18,30 @@ final class PortHints {
     }
 
     /** HTTP 404 without a virtual proxy prefix: with a client certificate, a port of another Sense service. */
-    static String notFound(Definition d) {
+    static String notFound(Definition d, int port) {
         if (d.target() != Target.QSEOW || !d.prefixPath().isEmpty()) {
             return null;
         }
         return d.authType() == AuthType.CERT
-                ? "Port " + d.port() + " answers, but not as the repository: " + PORTS + ". Use port 4242."
+                ? "Port " + port + " answers, but not as the repository: " + PORTS + ". Use port 4242."
                 : JWT_PORT + " with the prefix as virtual-proxy: check the port and the prefix.";
     }
 
     /** HTTP 500: the service behind the port failed; which one that is depends on the port the auth type needs. */
-    static String serverError(Definition d) {
+    static String serverError(Definition d, int port) {
         return switch (d.authType()) {
-            case CERT -> "The service on port " + d.port() + " failed on the request: " + PORTS
-                    + ". Check that port " + d.port() + " is 4242 and that the repository service runs (its log says why it failed).";
-            case JWT -> "The virtual proxy on port " + d.port() + " passed the request on and it failed there. "
+            case CERT -> "The service on port " + port + " failed on the request: " + PORTS
+                    + ". Check that port " + port + " is 4242 and that the repository service runs (its log says why it failed).";
+            case JWT -> "The virtual proxy on port " + port + " passed the request on and it failed there. "
                     + JWT_PORT + "; check that the proxy and repository services run (their logs say why).";
             case APIKEY -> "Qlik Cloud failed on the request; try again later, and see status.qlik.com.";
         };
     }
 
     /** A JWT connection that the server cut off during or right after the TLS handshake. */
-    static String jwtCutOff(Definition d) {
+    static String jwtCutOff(Definition d, int port) {
         return d.authType() != AuthType.JWT ? null
-                : "Port " + d.port() + " closed the connection: ports that want a client certificate (4242, the "
+                : "Port " + port + " closed the connection: ports that want a client certificate (4242, the "
                         + "repository; 4243; 4747) do that without one. " + JWT_PORT + ": set the port to it.";
     }
 }

@@ -19,7 +19,7 @@ final class ProxyFailures {
 
     static CheckResult classify(ResultFactory results, CheckAttempt attempt, List<Throwable> chain, String proxy) {
         Definition d = attempt.definition();
-        String site = d.host() + ":" + d.port();
+        String site = attempt.address();
         for (Throwable t : chain) {
             if (t instanceof ProxySettingException) {
                 return results.failed(attempt, Category.PROXY, t.getMessage(),

@@ -163,7 +163,7 @@ public record ResponseInterpreter(ResultFactory results) implements Processor {
                             + d.virtualProxy() + "\".",
                     "Use the virtual proxy's prefix, not its description (QMC > Virtual proxies > Prefix).");
         }
-        String hint = status == 404 ? PortHints.notFound(d) : status == 500 ? PortHints.serverError(d) : null;
+        String hint = status == 404 ? PortHints.notFound(d, attempt.port()) : status == 500 ? PortHints.serverError(d, attempt.port()) : null;
         return results.failed(attempt, Category.HTTP_ERROR,
                 "The server answered HTTP " + status + " for " + attempt.path() + detail + ".", hint);
     }
