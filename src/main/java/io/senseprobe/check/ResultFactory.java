@@ -37,7 +37,7 @@ public record ResultFactory(Clock clock, ExpiryWarnings expiry) {
     }
 
     public CheckResult failed(CheckAttempt attempt, Category category, String message, String hint) {
-        return build(attempt, Status.FAILED, category, message, hint == null ? category.defaultHint() : hint, Map.of());
+        return found(attempt, Status.FAILED, category, message, hint, Map.of());
     }
 
     /**

@@ -93,10 +93,10 @@ final class ServiceStates {
         sense.put("nodes", nodes.size());
         sense.put("services", body.size());
         sense.put("running", running);
-        sense.put("notRunning", String.join("; ", concat(faults, starting)));
+        String notRunning = String.join("; ", concat(faults, starting));
+        sense.put("notRunning", notRunning);
         if (!faults.isEmpty()) {
-            return Finding.failed(Category.SERVICE_DOWN, count(faults) + " not running: " + String.join("; ", faults)
-                    + (starting.isEmpty() ? "" : "; " + String.join("; ", starting)) + ".", null, sense);
+            return Finding.failed(Category.SERVICE_DOWN, count(faults) + " not running: " + notRunning + ".", null, sense);
         }
         if (!starting.isEmpty()) {
             return Finding.warning(Category.SERVICE_INITIALIZING, count(starting) + " still starting: "

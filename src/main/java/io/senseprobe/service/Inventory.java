@@ -48,7 +48,6 @@ public final class Inventory {
 
     // null until the first look, so an empty folder is said once at start
     private ConnectionFiles seen;
-    private boolean firstLook = true;
     // false until the folder has been read once (a file saved just before the start waits for the settle time):
     // until then nothing counts as removed, so the alert state and status loaded at start are not forgotten
     private boolean loaded;
@@ -186,6 +185,7 @@ public final class Inventory {
     }
 
     private void apply(Map<String, Definition> active) {
+        boolean firstLook = !loaded;
         loaded = true;
         Instant now = clock.instant();
         List<String> added = new ArrayList<>();
@@ -214,7 +214,6 @@ public final class Inventory {
             LOG.info("Inventory: no connection definitions in {}. Put .yaml, .yml or .json files there (the README's"
                     + " \"Check many connections\" shows them); they are picked up while the service runs.", folder);
         }
-        firstLook = false;
         if (added.isEmpty() && changed.isEmpty() && removed.isEmpty()) {
             return;
         }

@@ -7,7 +7,6 @@ import io.senseprobe.check.ResultFactory;
 import io.senseprobe.cluster.ClusterRole;
 import io.senseprobe.cluster.ClusterServices;
 import io.senseprobe.definition.DefinitionLoader;
-import io.senseprobe.result.ExpiryWarnings;
 import io.senseprobe.observe.Observe;
 import io.senseprobe.files.UriPaths;
 import io.senseprobe.sink.JsonLines;
@@ -73,7 +72,7 @@ public final class ServiceBeans implements CamelConfiguration {
         // which alert destinations exist: their beans and components, then the core that feeds their routes
         AlertDestinations.install(context, settings.alerts());
         AlertService alerts = AlertService.create(context, settings.alerts(), settings.resultsDir(), appHome, clock);
-        alerts.warnBefore(new ExpiryWarnings(settings.expiryWarnDays()));
+        alerts.warnBefore(results.expiry());
         registry.bind(AlertService.BEAN, alerts);
         alerts.ownedWhile(role::isLeader);
         role.onTakeOver(alerts::takeOver);
