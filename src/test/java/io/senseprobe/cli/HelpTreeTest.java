@@ -37,6 +37,19 @@ class HelpTreeTest {
     }
 
     @Test
+    void aRunBuildsOnlyTheTopLevelCommandItNamesAndHelpOrATypoBuildsThemAll() {
+        PrintWriter quiet = new PrintWriter(new StringWriter());
+        CommandLine oneShot = Cli.commandLine(SenseProbeBeans::new, quiet, quiet, "qseow", "connection-test", "--host", "x");
+        assertEquals(List.of("qseow"), List.copyOf(oneShot.getSubcommands().keySet()));
+        assertTrue(oneShot.getSubcommands().get("qseow").getSubcommands().get("connection-test").getCommandSpec()
+                .findOption("--auth-cert-file") != null, "the connection test's options (its model transformer) are there");
+        List<String> all = List.copyOf(TREE.getSubcommands().keySet());
+        assertEquals(all, List.copyOf(Cli.commandLine(SenseProbeBeans::new, quiet, quiet, "help", "qseow").getSubcommands().keySet()));
+        assertEquals(all, List.copyOf(Cli.commandLine(SenseProbeBeans::new, quiet, quiet, "qsoew").getSubcommands().keySet()));
+        assertEquals(all, List.copyOf(Cli.commandLine(SenseProbeBeans::new, quiet, quiet, "--help").getSubcommands().keySet()));
+    }
+
+    @Test
     void everyCommandAnswersHelpAndDashHWithItsUsage() {
         for (CommandLine command : commands(TREE)) {
             for (String flag : new String[] {"--help", "-h"}) {

@@ -17,7 +17,7 @@ class ReadmeOptionsTest {
     void everyCommandLineOptionIsInTheReadmeOptionsTable() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         List<String> missing = new ArrayList<>();
-        collect(new CommandLine(new RootCommand(SenseProbeBeans::new)), readme, missing);
+        collect(Cli.commandLine(SenseProbeBeans::new, new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true)), readme, missing);
         assertTrue(missing.isEmpty(), "README.md lacks these options: " + missing);
     }
 

@@ -34,7 +34,7 @@ class ValidateCommandTest {
             System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
             // as Cli.run, without its switch of System.out to the process's own stdout
-            picocli.CommandLine cli = new picocli.CommandLine(new RootCommand(SenseProbeBeans::new));
+            picocli.CommandLine cli = Cli.commandLine(SenseProbeBeans::new, new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true));
             cli.setErr(new java.io.PrintWriter(System.err, true));
             int exit = cli.execute(args);
             return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
