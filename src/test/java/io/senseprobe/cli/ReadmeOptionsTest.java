@@ -3,6 +3,7 @@ package io.senseprobe.cli;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.senseprobe.SenseProbeBeans;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ class ReadmeOptionsTest {
     void everyCommandLineOptionIsInTheReadmeOptionsTable() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         List<String> missing = new ArrayList<>();
-        collect(Cli.commandLine(SenseProbeBeans::new, new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true)), readme, missing);
+        collect(Cli.commandLine(SenseProbeBeans::new, new PrintWriter(System.out, true), new PrintWriter(System.err, true)), readme, missing);
         assertTrue(missing.isEmpty(), "README.md lacks these options: " + missing);
     }
 

@@ -9,6 +9,7 @@ import io.senseprobe.SenseProbeBeans;
 import io.senseprobe.result.ResultJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +35,8 @@ class ValidateCommandTest {
             System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
             // as Cli.run, without its switch of System.out to the process's own stdout
-            picocli.CommandLine cli = Cli.commandLine(SenseProbeBeans::new, new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true));
-            cli.setErr(new java.io.PrintWriter(System.err, true));
-            int exit = cli.execute(args);
+            int exit = Cli.commandLine(SenseProbeBeans::new, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args)
+                    .execute(args);
             return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
