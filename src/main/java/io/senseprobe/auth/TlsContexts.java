@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -31,11 +33,16 @@ import org.slf4j.LoggerFactory;
  * insecure: trusts every server and skips the host name check.
  * The files are read on every call: the cache key is their content, so rotated files are picked up. Contexts not
  * used for {@link #UNUSED_FOR} are dropped, so the cache follows the inventory as files rotate and connections go.
+ * secure: false is logged once per connection name for the life of this object (the service's), however often its
+ * context is rebuilt (rotated files, a rebuild after the unused-sweep).
+ * Every connection speaks TLS 1.3 or 1.2 only ({@link #PROTOCOLS}): its users set them on each socket or client.
  */
 public final class TlsContexts {
     private static final Logger LOG = LoggerFactory.getLogger(TlsContexts.class);
     static final Duration UNUSED_FOR = Duration.ofHours(1);
     private static final long SWEEP_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
+    /** The only protocols a check offers: TLS 1.1 and older are refused even where the JVM would allow them. */
+    public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
     private static final class Cached {
         final TlsMaterial material;
@@ -48,7 +55,19 @@ public final class TlsContexts {
     }
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    private final AtomicLong nextSweep = new AtomicLong(System.nanoTime() + SWEEP_EVERY_NANOS);
+    private final Set<String> warnedInsecure = ConcurrentHashMap.newKeySet();
+    private final LongSupplier nanoTime;
+    private final AtomicLong nextSweep;
+
+    public TlsContexts() {
+        this(System::nanoTime);
+    }
+
+    /** {@code nanoTime}: the clock of the unused-sweep (tests pass their own to let an hour go by). */
+    TlsContexts(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+        this.nextSweep = new AtomicLong(nanoTime.getAsLong() + SWEEP_EVERY_NANOS);
+    }
 
     public TlsMaterial forDefinition(Definition d) throws PemException {
         boolean cert = d.authType() == AuthType.CERT;
@@ -57,19 +76,27 @@ public final class TlsContexts {
         String rootPem = d.rootCertFile() != null ? PemReader.readText(d.rootCertFile(), "Root certificate file") : "";
         String key = "tls-" + hash(d.authType().id(), String.valueOf(d.secure()), certPem, keyPem, rootPem,
                 d.keyPassphrase() == null ? "" : d.keyPassphrase().reveal());
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         sweepUnused(now);
         Cached cached = cache.get(key);
         if (cached == null) {
             Cached built = new Cached(build(d, key, certPem, keyPem, rootPem), now);
             Cached raced = cache.putIfAbsent(key, built);
-            if (raced == null && !d.secure()) {
-                LOG.warn("Connection {}: secure is false, so the server certificate and host name are not verified.", d.name());
-            }
             cached = raced == null ? built : raced;
         }
         cached.lastUsedNanos = now;
+        // by name, not by context: connections with the same files share one context, and each is told
+        if (!d.secure() && warnedInsecure.add(d.name())) {
+            LOG.warn("Connection {}: secure is false, so the server certificate and host name are not verified.", d.name());
+        }
         return cached.material;
+    }
+
+    /** The protocols of {@link #PROTOCOLS} on the context's default parameters: for clients that take SSLParameters. */
+    public static javax.net.ssl.SSLParameters parameters(SSLContext context) {
+        javax.net.ssl.SSLParameters parameters = context.getDefaultSSLParameters();
+        parameters.setProtocols(PROTOCOLS.toArray(String[]::new));
+        return parameters;
     }
 
     /** How many TLS contexts are cached (tests: the cache follows the inventory, it does not grow per check). */

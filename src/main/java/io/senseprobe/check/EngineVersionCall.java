@@ -48,6 +48,7 @@ public record EngineVersionCall(TlsContexts tlsContexts, ResultFactory results) 
 
     private Object call(CheckAttempt attempt, Definition d) throws Exception {
         HttpClient client = HttpClient.newBuilder().sslContext(attempt.tls().sslContext())
+                .sslParameters(TlsContexts.parameters(attempt.tls().sslContext()))
                 .connectTimeout(left(attempt)).build();
         BlockingQueue<String> messages = new LinkedBlockingQueue<>();
         WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(left(attempt));

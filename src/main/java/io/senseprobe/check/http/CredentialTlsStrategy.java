@@ -1,6 +1,7 @@
 package io.senseprobe.check.http;
 
 import io.senseprobe.auth.Handshakes;
+import io.senseprobe.auth.TlsContexts;
 import io.senseprobe.auth.TlsMaterial;
 import io.senseprobe.auth.TlsSeen;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.protocol.HttpContext;
-import org.apache.hc.core5.http.ssl.TLS;
 import org.apache.hc.core5.reactor.ssl.SSLBufferMode;
 
 /**
@@ -27,7 +27,7 @@ final class CredentialTlsStrategy implements TlsSocketStrategy {
     /** Set when this request had to open a new connection (absent: it went over a pooled one). */
     static final String NEW_CONNECTION = "sense.tls.new-connection";
 
-    private static final String[] PROTOCOLS = {TLS.V_1_3.id, TLS.V_1_2.id};
+    private static final String[] PROTOCOLS = TlsContexts.PROTOCOLS.toArray(String[]::new);
     private static final HostnameVerifier VERIFY = new DefaultHostnameVerifier();
     private static final TlsSocketStrategy WITHOUT_CREDENTIAL = DefaultClientTlsStrategy.createDefault();
 
