@@ -18,7 +18,7 @@ import java.util.Optional;
  * definitions load rather than at the first check. Given paths resolve against the path base (app home for
  * files, current directory for the CLI); defaults always resolve against the app home.
  */
-record CertFiles(Path appHome, Path pathBase, ConnectionValues values) {
+record CertFiles(Path appHome, Path pathBase, ConnectionValues values, AllowedFolders allowedFolders) {
     static final String DEFAULT_CERT = "config/client.pem";
     static final String DEFAULT_KEY = "config/client_key.pem";
     static final String DEFAULT_ROOT = "config/root.pem";
@@ -79,7 +79,9 @@ record CertFiles(Path appHome, Path pathBase, ConnectionValues values) {
             return Optional.empty();
         }
         try {
-            return Optional.of(pathBase.resolve(text.get().trim()).toAbsolutePath().normalize());
+            Path file = pathBase.resolve(text.get().trim()).toAbsolutePath().normalize();
+            // a given path only: the defaults are the service's own files, which a definition cannot move
+            return allowedFolders.allows(values, key, file, "the file ") ? Optional.of(file) : Optional.empty();
         } catch (InvalidPathException e) {
             values.problem(key, "\"" + text.get() + "\" is not a valid path.", "Give the path of the file.");
             return Optional.empty();

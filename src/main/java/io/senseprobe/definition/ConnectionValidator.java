@@ -30,7 +30,7 @@ record ConnectionValidator(Path appHome, Path pathBase, ValueReferences referenc
         Common common = new Common(name, values.bool(SECURE).orElse(true),
                 values.duration(TIMEOUT, false).orElse(Definition.DEFAULT_TIMEOUT),
                 overrides(values, target.orElse(null), authType.orElse(null)), source);
-        CertFiles certFiles = new CertFiles(appHome, pathBase, values);
+        CertFiles certFiles = new CertFiles(appHome, pathBase, values, references.allowedFolders());
         Definition definition = null;
         // a bad auth-type still lets the target's other keys be checked
         if (target.isPresent()) {

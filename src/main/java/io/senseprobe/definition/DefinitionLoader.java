@@ -53,6 +53,16 @@ public final class DefinitionLoader {
                 "this is an inbox file, and " + INBOX_REFS_SETTING + " is false, so that whoever can write to the inbox cannot read the service's environment or files"));
     }
 
+    /**
+     * The same loader for inbox files: every file a definition names (certificates, keys, {@code ${file:...}}) must
+     * lie under {@code folders} by its real path, else it is a problem of the file, so that whoever can write to the
+     * inbox cannot make the service read, or probe for, any file it can read. The default certificate files under
+     * the app home are the service's own and not named by the definition: they are not checked.
+     */
+    public DefinitionLoader confinedTo(AllowedFolders folders) {
+        return new DefinitionLoader(appHome, references.confinedTo(folders));
+    }
+
     /** {@code .yaml}, {@code .yml} or {@code .json}, and not a dot-file (editor backups, .gitkeep). */
     public static boolean isDefinitionFile(Path p) {
         Path fileName = p.getFileName();
@@ -115,7 +125,7 @@ public final class DefinitionLoader {
     public LoadResult fromValues(Map<String, ?> values, String sourceLabel, Path pathBase) {
         ProblemSink sink = new ProblemSink(Path.of(sourceLabel));
         Path base = pathBase.toAbsolutePath().normalize();
-        Optional<Definition> definition = new ConnectionValidator(appHome, base, new ValueReferences(references.environment(), base, references.forbiddenBecause()))
+        Optional<Definition> definition = new ConnectionValidator(appHome, base, references.basedAt(base))
                 .validate(RawValues.fromJavaMap(values), 1, sink, null);
         return new LoadResult(definition.stream().toList(), sink.problems(), sink.notes());
     }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * definition file. Problems name the reference, never the value. {@code forbiddenBecause} non-null: references are
  * not allowed here (inbox files: whoever writes there must not read the service's environment), and says why.
  */
-record ValueReferences(Function<String, String> environment, Path fileBase, String forbiddenBecause) {
+record ValueReferences(Function<String, String> environment, Path fileBase, String forbiddenBecause,
+        AllowedFolders allowedFolders) {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z]*):(.*)}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** A secret is a line or a PEM block, not a file of megabytes: anything larger is a wrong path. */
@@ -28,11 +29,21 @@ record ValueReferences(Function<String, String> environment, Path fileBase, Stri
     }
 
     static ValueReferences allowed(Function<String, String> environment, Path fileBase) {
-        return new ValueReferences(environment, fileBase, null);
+        return new ValueReferences(environment, fileBase, null, AllowedFolders.ANYWHERE);
     }
 
     ValueReferences forbidden(String because) {
-        return new ValueReferences(environment, fileBase, because);
+        return new ValueReferences(environment, fileBase, because, allowedFolders);
+    }
+
+    /** References to files only under {@code folders}. */
+    ValueReferences confinedTo(AllowedFolders folders) {
+        return new ValueReferences(environment, fileBase, forbiddenBecause, folders);
+    }
+
+    /** The same rules, relative files resolving against {@code base}. */
+    ValueReferences basedAt(Path base) {
+        return new ValueReferences(environment, base, forbiddenBecause, allowedFolders);
     }
 
     static boolean looksLikeReference(String text) {
@@ -94,6 +105,9 @@ record ValueReferences(Function<String, String> environment, Path fileBase, Stri
         }
         if (pathText.isEmpty()) {
             values.problem(key, ref + ": no path given.", "Write ${file:PATH} with the path of the file (relative paths are under the app home).");
+            return null;
+        }
+        if (!allowedFolders.allows(values, key, file, ref + ": the file ")) {
             return null;
         }
         String fix = "Create it, or let the user that runs sense-probe read it (relative paths are under the app home).";

@@ -6,6 +6,7 @@ import io.senseprobe.check.CheckRunner;
 import io.senseprobe.check.ResultFactory;
 import io.senseprobe.cluster.ClusterRole;
 import io.senseprobe.cluster.ClusterServices;
+import io.senseprobe.definition.AllowedFolders;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.observe.Observe;
 import io.senseprobe.files.UriPaths;
@@ -82,7 +83,10 @@ public final class ServiceBeans implements CamelConfiguration {
                 role::isLeader);
         registry.bind("inventory", inventory);
         // ${env:...} and ${file:...} in inbox files only when the admin says whoever writes there may read them
-        Inbox inbox = new Inbox(settings, settings.inboxAllowSecretRefs() ? loader : loader.forbiddingReferences(), clock);
+        // and only files under sense.inbox.allowed-paths, so that whoever writes there cannot probe any readable file
+        DefinitionLoader inboxLoader = (settings.inboxAllowSecretRefs() ? loader : loader.forbiddingReferences())
+                .confinedTo(AllowedFolders.only(settings.inboxAllowedPaths(), ServiceSettings.INBOX_ALLOWED_PATHS));
+        Inbox inbox = new Inbox(settings, inboxLoader, clock);
         registry.bind("inbox", inbox);
         InboxLeftovers leftovers = new InboxLeftovers(inbox.folders().inflight());
         role.onTakeOver(leftovers::listLeftBehind);

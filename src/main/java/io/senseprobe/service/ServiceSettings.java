@@ -25,6 +25,7 @@ public record ServiceSettings(
         Duration inboxSettle,
         Duration inboxRetention,
         boolean inboxAllowSecretRefs,
+        List<Path> inboxAllowedPaths,
         Path connectionsDir,
         Duration checkInterval,
         int checkConcurrency,
@@ -39,6 +40,7 @@ public record ServiceSettings(
     public static final String INBOX_SETTLE = "sense.inbox.settle";
     public static final String INBOX_RETENTION = "sense.inbox.retention";
     public static final String INBOX_ALLOW_SECRET_REFS = io.senseprobe.definition.DefinitionLoader.INBOX_REFS_SETTING;
+    public static final String INBOX_ALLOWED_PATHS = "sense.inbox.allowed-paths";
     public static final String CONNECTIONS_DIR = "sense.connections.dir";
     public static final String CHECK_INTERVAL = "sense.check.interval";
     public static final String CHECK_CONCURRENCY = "sense.check.concurrency";
@@ -60,6 +62,7 @@ public record ServiceSettings(
                 r.duration(INBOX_SETTLE, Duration.ofMillis(500)),
                 nonZero(r, INBOX_RETENTION, Duration.ofDays(30)),
                 r.bool(INBOX_ALLOW_SECRET_REFS, false),
+                folders(r, INBOX_ALLOWED_PATHS, appHome),
                 folder(r, CONNECTIONS_DIR, "connections", appHome),
                 nonZero(r, CHECK_INTERVAL, Duration.ofSeconds(60)),
                 r.integer(CHECK_CONCURRENCY, 8, 1, MAX_CONCURRENCY, "must be a whole number from 1 to " + MAX_CONCURRENCY),
@@ -102,6 +105,27 @@ public record ServiceSettings(
             r.problem(key, text, "not a folder path (" + e.getMessage() + ")");
             return appHome.resolve(fallback);
         }
+    }
+
+    /** Comma-separated folders, relative ones under the app home; absent or blank: the app home alone. */
+    private static List<Path> folders(SettingsReader r, String key, Path appHome) {
+        String text = r.get(key);
+        if (text == null || text.isBlank()) {
+            return List.of(appHome.toAbsolutePath().normalize());
+        }
+        List<Path> folders = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                r.problem(key, text, "has an empty entry; give folders separated by commas");
+                continue;
+            }
+            try {
+                folders.add(appHome.resolve(part.trim()).toAbsolutePath().normalize());
+            } catch (RuntimeException e) {
+                r.problem(key, text, "\"" + part.trim() + "\" is not a folder path (" + e.getMessage() + ")");
+            }
+        }
+        return List.copyOf(folders);
     }
 
     private static Duration nonZero(SettingsReader r, String key, Duration fallback) {
