@@ -85,6 +85,10 @@ public record FailureClassifier(ResultFactory results) implements Processor {
             return results.failed(attempt, Category.TLS_UNTRUSTED_SERVER,
                     "The server certificate of " + where + " is not signed by a trusted root" + issuer + ".", untrustedHint(d));
         }
+        if (protocolRefused(chain)) {
+            return results.failed(attempt, Category.TLS_PROTOCOL, "The server at " + where
+                    + " and sense-probe share no TLS version: sense-probe speaks only TLS 1.2 and 1.3.", null);
+        }
         String alert = clientRejectedAlert(chain);
         boolean askedForOurs = attempt.tlsSeen().clientCertRequested();
         if (alert != null || (askedForOurs && (isTlsFailure(chain) || isReset(chain)))) {
@@ -201,6 +205,18 @@ public record FailureClassifier(ResultFactory results) implements Processor {
             }
         }
         return null;
+    }
+
+    /** The server's protocol_version alert, or the JDK refusing the version the server chose. */
+    private static boolean protocolRefused(List<Throwable> chain) {
+        for (Throwable t : chain) {
+            String m = lower(t);
+            if (t instanceof SSLException && (m.contains("protocol_version") || m.contains("not accepted by client preferences")
+                    || m.contains("no appropriate protocol"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean timedOut(List<Throwable> chain) {

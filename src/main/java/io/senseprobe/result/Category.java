@@ -17,6 +17,8 @@ public enum Category {
     TLS_UNTRUSTED_SERVER("tls-untrusted-server", "The server certificate is not signed by the trusted root. Export root.pem from this Sense site's QMC, or set secure: false."),
     TLS_EXPIRED_SERVER("tls-expired-server", "The server certificate has expired. Renew it on the server, or set secure: false until it is renewed."),
     TLS_CLIENT_REJECTED("tls-client-rejected", "The server rejected the client certificate. Export client.pem and client_key.pem again from this site's QMC (certificates change when Sense is reinstalled or upgraded)."),
+    /** No TLS version both sides speak: sense-probe offers TLS 1.3 and 1.2 only (never 1.1 or older). */
+    TLS_PROTOCOL("tls-protocol", "The server offers no TLS version sense-probe accepts: it speaks TLS 1.2 and 1.3 only. Enable TLS 1.2 (or 1.3) on the server; TLS 1.1 and older are refused on purpose."),
     /** Local material (client certificate, root.pem, JWT, API key) past its end date: found before connecting. */
     CREDENTIAL_EXPIRED("credential-expired", "Renew the expired certificate or token and point the definition at the new one."),
     AUTH_REJECTED("auth-rejected", "The credentials were refused. Check the user, the token or key and that it has not expired."),
