@@ -9,12 +9,15 @@ import io.senseprobe.check.CheckFixture.Values;
 import io.senseprobe.result.Category;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.simulator.Listener;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * secure: true checks the server's chain, its expiry and its host name for JWT and API key auth as it does for
  * certificates (CheckTlsAndCredentialsTest): each failure is found in the handshake, before the token or key is sent.
+ * The engine WebSocket (its own JDK client) checks the host name as the HTTP checks do.
  */
 class SecureForEveryAuthModeTest extends SimulatorCheckTest {
 
@@ -77,5 +80,26 @@ class SecureForEveryAuthModeTest extends SimulatorCheckTest {
         assertFailed(Category.TLS_EXPIRED_SERVER, result);
         assertContains(result.message(), "expired");
         assertTrue(fx.sim.requests(Listener.EXPIRED_CERT).isEmpty(), "the credential was not sent");
+    }
+
+    // ---- the engine WebSocket (cert auth, its own JDK client) ---------------------------------------
+
+    @Test
+    void theEngineWebSocketChecksTheHostNameToo() {
+        CheckResult result = engineVersion(fx.cert(Listener.QRS).with("host", "127.0.0.1"));
+
+        assertFailed(Category.TLS_HOSTNAME_MISMATCH, result);
+        assertTrue(fx.sim.requests(Listener.ENGINE).isEmpty(), fx.sim.requests(Listener.ENGINE)::toString);
+    }
+
+    @Test
+    void theEngineWebSocketPassesTheSameAddressWithSecureFalse() {
+        assertOk(engineVersion(fx.cert(Listener.QRS).with("host", "127.0.0.1").with("secure", false)));
+    }
+
+    private static CheckResult engineVersion(Values values) {
+        List<CheckResult> results = fx.runner().runChecks(fx.definition(values
+                .with("engine-port", fx.port(Listener.ENGINE)).with("checks", List.of("engine-version"))));
+        return results.get(0);
     }
 }
