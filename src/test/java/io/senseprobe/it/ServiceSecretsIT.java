@@ -167,6 +167,8 @@ class ServiceSecretsIT extends SimulatorIT {
                 .env("CAMEL_MAIN_SHUTDOWN_TIMEOUT", "5")
                 .env("SENSE_CHECK_INTERVAL", "500ms")
                 .env("SENSE_INBOX_SETTLE", "200ms")
+                // the inbox files name the simulator's certificates, which lie outside the app home
+                .env("SENSE_INBOX_ALLOWED_PATHS", sim.files.dir().toString())
                 .env("SENSE_ALERT_FAILURE_THRESHOLD", "1")
                 .env("SENSE_ALERT_RATE_LIMIT", "0")
                 .env("SENSE_ALERT_REMINDER_INTERVAL", "1s")
