@@ -2,6 +2,7 @@ package io.senseprobe.alert;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.senseprobe.files.AtomicFiles;
+import io.senseprobe.files.BoundedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +76,11 @@ public final class AlertSpool {
         return ids;
     }
 
+    /** A spooled message is a few KiB; a larger file is not one the spool wrote, and is set aside unread. */
+    static final int LARGEST_FILE = BoundedFiles.ONE_MIB;
+
     Spooled read(Path file) throws IOException {
-        return AlertJson.MAPPER.readValue(file.toFile(), Spooled.class);
+        return AlertJson.MAPPER.readValue(BoundedFiles.read(file, LARGEST_FILE), Spooled.class);
     }
 
     void remove(Path file) throws IOException {

@@ -3,6 +3,7 @@ package io.senseprobe.alert;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import io.senseprobe.files.AppResources;
+import io.senseprobe.files.BoundedFiles;
 import io.senseprobe.result.CheckResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,8 @@ import java.util.Map;
 public record AlertTemplates(Mustache subject, Mustache text) {
     public static final String SUBJECT = "config/templates/alert-subject.mustache";
     public static final String TEXT = "config/templates/alert-text.mustache";
+    /** The packaged templates are under 1 KiB; a larger file is a wrong one (a log, an image) copied there. */
+    static final int LARGEST_TEMPLATE = 256 * 1024;
 
     public static AlertTemplates load(Path appHome) {
         DefaultMustacheFactory factory = new PlainTextMustacheFactory();
@@ -89,7 +92,10 @@ public record AlertTemplates(Mustache subject, Mustache text) {
 
     private static String read(String location) {
         try (InputStream in = AppResources.open(location)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(BoundedFiles.read(in, LARGEST_TEMPLATE, location), StandardCharsets.UTF_8);
+        } catch (BoundedFiles.TooLargeException e) {
+            throw new UncheckedIOException("The alert template " + location + " is larger than " + BoundedFiles.size(LARGEST_TEMPLATE)
+                    + "; an alert's subject or text is a few lines. Shorten it, or delete it to use the packaged one.", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the alert template " + location, e);
         }

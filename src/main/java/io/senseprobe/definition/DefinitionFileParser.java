@@ -3,11 +3,11 @@ package io.senseprobe.definition;
 import io.senseprobe.definition.RawValue.Entry;
 import io.senseprobe.definition.RawValue.Mapping;
 import io.senseprobe.definition.RawValue.Sequence;
+import io.senseprobe.files.BoundedFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +30,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class DefinitionFileParser {
     static final String CONNECTIONS = "connections";
+    /** A definition file is a few KiB; 1 MiB holds some 10,000 connections. Larger is a wrong file. */
+    static final int LARGEST_FILE = BoundedFiles.ONE_MIB;
+    /** More connections in one file is a generated file gone wrong: split it, the folder can hold many. */
+    static final int MOST_CONNECTIONS = 10_000;
+    // definitions are flat (connections: [ {key: value or list} ]); deeper is not a definition
+    static final int NESTING_LIMIT = 20;
+    static final int ALIAS_LIMIT = 100;
+    private static final LoaderOptions OPTIONS = loaderOptions();
 
     /** A connection mapping and its 1-based position in the file, for {@code #<index>} labels. */
     record Item(int index, Mapping mapping) {
@@ -50,8 +58,7 @@ final class DefinitionFileParser {
         Node root;
         try {
             // what Yaml.compose does, without building a Yaml (its constructor and representer) per file
-            LoaderOptions options = new LoaderOptions();
-            root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
+            root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), OPTIONS), new Resolver(), OPTIONS)
                     .getSingleNode();
         } catch (MarkedYAMLException e) {
             // only the problem text and the position: SnakeYAML's snippet of the line could show a secret
@@ -62,7 +69,12 @@ final class DefinitionFileParser {
                             : "Fix the syntax (indent with spaces, \"key: value\", quote values that contain ': ' or start with a special character).");
             return List.of();
         } catch (YAMLException e) {
-            problems.add(0, null, null, "the file cannot be parsed as YAML or JSON.", "Check that it is a UTF-8 text file with YAML or JSON content.");
+            limitExceeded(e, problems);
+            return List.of();
+        } catch (RuntimeException e) {
+            // SnakeYAML throws YAMLException for what it rejects; anything else is its bug, and must not stop the loader
+            problems.add(0, null, null, "the file cannot be parsed as YAML or JSON (" + e.getClass().getSimpleName() + ").",
+                    "Check that it is a UTF-8 text file with YAML or JSON content.");
             return List.of();
         }
         if (root == null) {
@@ -70,7 +82,13 @@ final class DefinitionFileParser {
                     "Write one connection as a mapping, or several under \"connections:\", or delete the file.");
             return List.of();
         }
-        RawValue value = RawValues.fromNode(root);
+        RawValue value;
+        try {
+            value = RawValues.fromNode(root);
+        } catch (RawValues.TooLargeException e) {
+            problems.add(e.line(), null, null, e.getMessage(), e.fix());
+            return List.of();
+        }
         if (!(value instanceof Mapping mapping)) {
             problems.add(value.line(), null, null, "the file holds " + value.kind() + ", not a mapping.",
                     "Write one connection as \"key: value\" lines, or several as a list under \"connections:\".");
@@ -79,6 +97,32 @@ final class DefinitionFileParser {
         return mapping.entries().stream().anyMatch(e -> CONNECTIONS.equals(e.key()))
                 ? connectionList(mapping, problems)
                 : List.of(new Item(1, mapping));
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setNestingDepthLimit(NESTING_LIMIT);
+        options.setMaxAliasesForCollections(ALIAS_LIMIT);
+        options.setCodePointLimit(LARGEST_FILE);
+        options.setAllowRecursiveKeys(false);
+        return options;
+    }
+
+    /** SnakeYAML's limits (nesting, aliases, size) and its other unmarked errors, as a problem of the file. */
+    private static void limitExceeded(YAMLException e, ProblemSink problems) {
+        String text = String.valueOf(e.getMessage());
+        if (text.startsWith("Nesting Depth exceeded")) {
+            problems.add(0, null, null, "the file is nested more than " + NESTING_LIMIT + " levels deep; a definition is a list of flat mappings.",
+                    "Write each connection as \"key: value\" lines (lists one level deep), as in the README.");
+        } else if (text.startsWith("Number of aliases")) {
+            problems.add(0, null, null, "the file uses more than " + ALIAS_LIMIT + " aliases (*name) of lists or mappings, which can make a small file expand to millions of values.",
+                    "Write the lists out, or use fewer anchors and aliases.");
+        } else if (text.startsWith("The incoming YAML document exceeds the limit")) {
+            problems.add(0, null, null, "the file is larger than " + BoundedFiles.size(LARGEST_FILE) + ".",
+                    "Split the connections over several files of the folder.");
+        } else {
+            problems.add(0, null, null, "the file cannot be parsed as YAML or JSON.", "Check that it is a UTF-8 text file with YAML or JSON content.");
+        }
     }
 
     private static List<Item> connectionList(Mapping root, ProblemSink problems) {
@@ -102,8 +146,14 @@ final class DefinitionFileParser {
         if (list.items().isEmpty()) {
             problems.add(first.line(), null, CONNECTIONS, "the list is empty.", "Add connections, or delete the file.");
         }
+        if (list.items().size() > MOST_CONNECTIONS) {
+            problems.add(first.line(), null, CONNECTIONS, String.format(Locale.ROOT,
+                            "the list holds %,d connections, more than the %,d a file may hold; only the first %,d are read.",
+                            list.items().size(), MOST_CONNECTIONS, MOST_CONNECTIONS),
+                    "Split the list over several files of the folder.");
+        }
         List<Item> items = new ArrayList<>();
-        for (int i = 0; i < list.items().size(); i++) {
+        for (int i = 0; i < Math.min(list.items().size(), MOST_CONNECTIONS); i++) {
             RawValue item = list.items().get(i);
             if (item instanceof Mapping mapping) {
                 items.add(new Item(i + 1, mapping));
@@ -135,8 +185,18 @@ final class DefinitionFileParser {
 
     private static String read(Path file, ProblemSink problems) {
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            byte[] bytes = BoundedFiles.read(file, LARGEST_FILE);
+            int nul = indexOfNul(bytes);
+            if (nul >= 0) {
+                problems.add(0, null, null, "the file is binary, not YAML or JSON text (a zero byte at offset " + nul + ").",
+                        "Point at the definition file itself, or save it as UTF-8 text.");
+                return null;
+            }
+            String text = BoundedFiles.decode(bytes, StandardCharsets.UTF_8);
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (BoundedFiles.TooLargeException e) {
+            problems.add(0, null, null, "the file is larger than " + BoundedFiles.size(e.limit()) + ", far more than a definition file holds.",
+                    "Split the connections over several files of the folder, or point at the definition file itself.");
         } catch (NoSuchFileException e) {
             problems.add(0, null, null, "the file does not exist.", "Check the path.");
         } catch (CharacterCodingException e) {
@@ -146,5 +206,14 @@ final class DefinitionFileParser {
                     "Let the user that runs sense-probe read it.");
         }
         return null;
+    }
+
+    private static int indexOfNul(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

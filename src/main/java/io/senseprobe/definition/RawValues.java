@@ -18,28 +18,58 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /** Turns SnakeYAML nodes and CLI option values into {@link RawValue}s. */
 final class RawValues {
-    // definitions are flat; this only stops a self-referencing alias from recursing forever
-    private static final int MAX_DEPTH = 20;
+    // definitions are flat, and SnakeYAML stops deeper files; this stops a self-referencing alias (&a [*a])
+    static final int MAX_DEPTH = 20;
+    // a 1 MiB file without aliases has fewer; aliases of aliases ("billion laughs") expand to far more
+    static final int MAX_VALUES = 500_000;
 
     private RawValues() {
     }
 
-    /** Non-text keys (rare YAML like {@code ? [a, b]}) become entries with a null key, reported by validation. */
-    static RawValue fromNode(Node node) {
-        return fromNode(node, 0);
+    /** A node tree deeper or larger than a definition can be: the message and fix for the file's problem. */
+    static final class TooLargeException extends RuntimeException {
+        private final int line;
+        private final String fix;
+
+        TooLargeException(String message, int line, String fix) {
+            super(message, null, false, false);
+            this.line = line;
+            this.fix = fix;
+        }
+
+        int line() {
+            return line;
+        }
+
+        String fix() {
+            return fix;
+        }
     }
 
-    private static RawValue fromNode(Node node, int depth) {
-        int line = node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+    /**
+     * Non-text keys (rare YAML like {@code ? [a, b]}) become entries with a null key, reported by validation.
+     * An alias is expanded where it is used, so the tree is bounded in depth and in values.
+     */
+    static RawValue fromNode(Node node) {
+        return fromNode(node, 0, new int[1]);
+    }
+
+    private static RawValue fromNode(Node node, int depth, int[] values) {
+        int line = lineOf(node);
         if (depth > MAX_DEPTH) {
-            return new Scalar("", ScalarType.NULL, line);
+            throw new TooLargeException("values are nested more than " + MAX_DEPTH + " levels deep (an alias that refers to itself?).", line,
+                    "Write each connection as \"key: value\" lines, and remove the alias.");
+        }
+        if (++values[0] > MAX_VALUES) {
+            throw new TooLargeException(String.format(java.util.Locale.ROOT, "the file expands to more than %,d values (aliases of aliases?).", MAX_VALUES),
+                    line, "Write the values out instead of aliases (*name) of lists, or split the file.");
         }
         if (node instanceof ScalarNode scalar) {
             return new Scalar(scalar.getValue(), scalarType(scalar.getTag()), line);
         }
         if (node instanceof SequenceNode sequence) {
             List<RawValue> items = new ArrayList<>();
-            sequence.getValue().forEach(item -> items.add(fromNode(item, depth + 1)));
+            sequence.getValue().forEach(item -> items.add(fromNode(item, depth + 1, values)));
             return new Sequence(items, line);
         }
         MappingNode mapping = (MappingNode) node;
@@ -47,9 +77,13 @@ final class RawValues {
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
             String key = keyNode instanceof ScalarNode k ? k.getValue() : null;
-            entries.add(new Entry(key, keyNode.getStartMark().getLine() + 1, fromNode(tuple.getValueNode(), depth + 1)));
+            entries.add(new Entry(key, lineOf(keyNode), fromNode(tuple.getValueNode(), depth + 1, values)));
         }
         return new Mapping(entries, line);
+    }
+
+    private static int lineOf(Node node) {
+        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
     }
 
     private static ScalarType scalarType(Tag tag) {

@@ -1,5 +1,6 @@
 package io.senseprobe.definition;
 
+import io.senseprobe.files.BoundedFiles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -112,17 +113,19 @@ record ValueReferences(Function<String, String> environment, Path fileBase, Stri
         }
         String fix = "Create it, or let the user that runs sense-probe read it (relative paths are under the app home).";
         try {
-            if (Files.isDirectory(file) || Files.size(file) > LARGEST_FILE) {
-                values.problem(key, ref + ": " + file + " is " + (Files.isDirectory(file) ? "a folder" : "larger than 64 KiB")
-                        + ", not a file holding one value.", "Point ${file:...} at the file that holds the value.");
+            if (Files.isDirectory(file)) {
+                values.problem(key, ref + ": " + file + " is a folder, not a file holding one value.", "Point ${file:...} at the file that holds the value.");
                 return null;
             }
-            String content = Files.readString(file, StandardCharsets.UTF_8).replaceFirst("[\\r\\n]+$", "");
+            String content = BoundedFiles.readString(file, LARGEST_FILE, StandardCharsets.UTF_8).replaceFirst("[\\r\\n]+$", "");
             if (content.isEmpty()) {
                 values.problem(key, ref + ": the file " + file + " is empty.", "Write the value into it.");
                 return null;
             }
             return new Resolved(content, true, file);
+        } catch (BoundedFiles.TooLargeException e) {
+            values.problem(key, ref + ": " + file + " is larger than " + BoundedFiles.size(LARGEST_FILE) + ", not a file holding one value.",
+                    "Point ${file:...} at the file that holds the value.");
         } catch (NoSuchFileException e) {
             values.problem(key, ref + ": the file " + file + " does not exist.", fix);
         } catch (CharacterCodingException e) {

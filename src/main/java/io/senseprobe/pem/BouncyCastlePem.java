@@ -76,6 +76,7 @@ final class BouncyCastlePem {
                 }
                 if (o instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                     requirePassphrase(file, passphrase);
+                    KeyDerivationLimits.check(encrypted.getEncryptionAlgorithm(), file);
                     try {
                         return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(
                                 new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC)

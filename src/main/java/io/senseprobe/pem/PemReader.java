@@ -1,12 +1,13 @@
 package io.senseprobe.pem;
 
+import io.senseprobe.files.BoundedFiles;
 import io.senseprobe.result.Category;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -37,12 +38,22 @@ public final class PemReader {
     private static final byte[] RSA_OID = {0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01};
     private static final byte[] EC_OID = {0x06, 0x07, 0x2A, (byte) 0x86, 0x48, (byte) 0xCE, 0x3D, 0x02, 0x01};
 
+    /** A QMC export is a few KiB; a chain of a hundred certificates fits in 1 MiB. */
+    public static final int LARGEST_FILE = BoundedFiles.ONE_MIB;
+
     private PemReader() {
     }
 
+    /** The file's text: at most {@link #LARGEST_FILE}, ASCII (PEM is base64 between ASCII lines). */
     public static String readText(Path file, String what) throws PemException {
         try {
-            return Files.readString(file, StandardCharsets.US_ASCII);
+            return BoundedFiles.readString(file, LARGEST_FILE, StandardCharsets.US_ASCII);
+        } catch (BoundedFiles.TooLargeException e) {
+            throw new PemException(Category.CERT_FILE, what + " " + file + " is larger than " + BoundedFiles.size(LARGEST_FILE)
+                    + ", far more than a PEM file of certificates or a key holds.", "Check that the option points at the PEM file itself.");
+        } catch (CharacterCodingException e) {
+            throw new PemException(Category.CERT_FILE, what + " " + file + " is not a PEM text file (it holds bytes that are not ASCII: DER, PKCS#12 or another binary file?).",
+                    "Export the certificates from the QMC in PEM format (client.pem, client_key.pem, root.pem) and check that the options point at the right files.");
         } catch (NoSuchFileException e) {
             throw new PemException(Category.CERT_FILE, what + " " + file + " does not exist.",
                     "Export it from the QMC, or point the option at the file.");

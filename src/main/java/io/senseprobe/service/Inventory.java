@@ -5,9 +5,11 @@ import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
 import io.senseprobe.definition.Problem;
 import io.senseprobe.files.AtomicFiles;
+import io.senseprobe.files.BoundedFiles;
 import io.senseprobe.result.ResultKeys;
 import io.senseprobe.sink.StatusSink;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -261,7 +263,10 @@ public final class Inventory {
 
     private static String contentHash(Path file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            // a bounded read, as the loader's: past the limit the file is a problem whatever the rest holds
+            try (InputStream in = Files.newInputStream(file)) {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readNBytes(BoundedFiles.ONE_MIB + 1)));
+            }
         } catch (IOException e) {
             return "unreadable";
         } catch (NoSuchAlgorithmException e) {
