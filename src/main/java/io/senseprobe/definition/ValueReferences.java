@@ -117,7 +117,12 @@ record ValueReferences(Function<String, String> environment, Path fileBase, Stri
                 values.problem(key, ref + ": " + file + " is a folder, not a file holding one value.", "Point ${file:...} at the file that holds the value.");
                 return null;
             }
-            String content = BoundedFiles.readString(file, LARGEST_FILE, StandardCharsets.UTF_8).replaceFirst("[\\r\\n]+$", "");
+            // a device or a pipe (/dev/zero, /dev/stdin, a FIFO) could block or never end, and opening some has effects
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                values.problem(key, ref + ": " + file + " is a device or a pipe, not a file holding one value.", "Point ${file:...} at the file that holds the value.");
+                return null;
+            }
+            String content = withoutTrailingLineBreaks(BoundedFiles.readString(file, LARGEST_FILE, StandardCharsets.UTF_8));
             if (content.isEmpty()) {
                 values.problem(key, ref + ": the file " + file + " is empty.", "Write the value into it.");
                 return null;
@@ -134,5 +139,14 @@ record ValueReferences(Function<String, String> environment, Path fileBase, Stri
             values.problem(key, ref + ": the file " + file + " cannot be read (" + e.getClass().getSimpleName() + ").", fix);
         }
         return null;
+    }
+
+    // not replaceFirst("[\\r\\n]+$"): that regex is quadratic in a run of line breaks not at the end
+    private static String withoutTrailingLineBreaks(String text) {
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return text.substring(0, end);
     }
 }

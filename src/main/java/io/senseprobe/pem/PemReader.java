@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -21,7 +22,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * Errors name the file and the fix, never the passphrase.
  */
 public final class PemReader {
-    private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+    private static final Pattern LABEL = Pattern.compile("[A-Z0-9 ]+");
     // DER of the AlgorithmIdentifier OIDs in a PKCS#8 PrivateKeyInfo: rsaEncryption, id-ecPublicKey
     private static final byte[] RSA_OID = {0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01};
     private static final byte[] EC_OID = {0x06, 0x07, 0x2A, (byte) 0x86, 0x48, (byte) 0xCE, 0x3D, 0x02, 0x01};
@@ -46,6 +46,11 @@ public final class PemReader {
 
     /** The file's text: at most {@link #LARGEST_FILE}, ASCII (PEM is base64 between ASCII lines). */
     public static String readText(Path file, String what) throws PemException {
+        // a folder, device or pipe is no PEM file, and reading one could block (a FIFO) or have effects (a device)
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new PemException(Category.CERT_FILE, what + " " + file + " is " + (Files.isDirectory(file) ? "a folder" : "a device or a pipe")
+                    + ", not a PEM file.", "Point the option at the PEM file itself.");
+        }
         try {
             return BoundedFiles.readString(file, LARGEST_FILE, StandardCharsets.US_ASCII);
         } catch (BoundedFiles.TooLargeException e) {
@@ -87,11 +92,10 @@ public final class PemReader {
     /** Every block a plain CERTIFICATE the JDK parses; empty for anything else (Bouncy Castle decides then). */
     private static Optional<List<X509Certificate>> jdkCertificates(String pem) {
         List<X509Certificate> certs = new ArrayList<>();
-        Matcher block = BLOCK.matcher(pem);
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            while (block.find()) {
-                byte[] der = block.group(1).equals("CERTIFICATE") ? der(block.group(2)) : null;
+            for (Block block : blocks(pem)) {
+                byte[] der = block.label().equals("CERTIFICATE") ? der(block.body()) : null;
                 if (der == null) {
                     return Optional.empty();
                 }
@@ -105,13 +109,12 @@ public final class PemReader {
 
     /** The first key block when it is an unencrypted PKCS#8 (RSA, EC) or PKCS#1 RSA key; empty for anything else. */
     private static Optional<PrivateKey> jdkPrivateKey(String pem) {
-        Matcher block = BLOCK.matcher(pem);
-        while (block.find()) {
-            String label = block.group(1);
+        for (Block block : blocks(pem)) {
+            String label = block.label();
             if (!label.endsWith("PRIVATE KEY")) {
                 continue;
             }
-            byte[] der = der(block.group(2));
+            byte[] der = der(block.body());
             try {
                 if (der != null && label.equals("PRIVATE KEY")) {
                     String algorithm = startsWithin(der, RSA_OID) ? "RSA" : startsWithin(der, EC_OID) ? "EC" : null;
@@ -127,6 +130,45 @@ public final class PemReader {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** A {@code -----BEGIN label-----} ... {@code -----END label-----} block. */
+    private record Block(String label, String body) {
+    }
+
+    /**
+     * The blocks in file order, in one pass: a body holds base64 and headers, never "-----", so the next "-----"
+     * after a BEGIN line is its END line or the BEGIN is no block. (A regex that looks for the END from every BEGIN
+     * takes minutes on a file of BEGIN lines without END.)
+     */
+    private static List<Block> blocks(String pem) {
+        List<Block> blocks = new ArrayList<>();
+        int at = 0;
+        while ((at = pem.indexOf("-----BEGIN ", at)) >= 0) {
+            int labelStart = at + "-----BEGIN ".length();
+            int labelEnd = pem.indexOf("-----", labelStart);
+            if (labelEnd < 0) {
+                break;
+            }
+            String label = pem.substring(labelStart, labelEnd);
+            if (!LABEL.matcher(label).matches()) {
+                at = labelEnd;
+                continue;
+            }
+            int bodyStart = labelEnd + "-----".length();
+            int next = pem.indexOf("-----", bodyStart);
+            if (next < 0) {
+                break;
+            }
+            String end = "-----END " + label + "-----";
+            if (pem.startsWith(end, next)) {
+                blocks.add(new Block(label, pem.substring(bodyStart, next)));
+                at = next + end.length();
+            } else {
+                at = next;
+            }
+        }
+        return blocks;
     }
 
     /** The DER of a block's body; null when it has headers (Proc-Type, DEK-Info: an encrypted key) or is not base64. */
