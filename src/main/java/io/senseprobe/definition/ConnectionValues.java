@@ -89,8 +89,15 @@ final class ConnectionValues {
     }
 
     /** The value quoted for a message, or "the value" for secrets. */
+    private static final int LONGEST_SHOWN = 100;
+
     static String shown(String key, String text) {
-        return DefinitionKeys.isSecret(key) ? "the value" : "\"" + text + "\"";
+        if (DefinitionKeys.isSecret(key)) {
+            return "the value";
+        }
+        // a problem stays one readable line, whatever was pasted into the value
+        return text.length() <= LONGEST_SHOWN ? "\"" + text + "\""
+                : "\"" + text.substring(0, LONGEST_SHOWN - 20) + "…\" (" + text.length() + " characters)";
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(ms|s|m|h|d)?");
 
+    private static final int MOST_DIGITS = 40;
+
     private Durations() {
     }
 
@@ -25,6 +27,10 @@ public final class Durations {
         Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("\"" + text + "\" is not a duration");
+        }
+        // 292 years is 19 digits of nanoseconds; parsing a number of a million digits takes BigDecimal seconds
+        if (m.group(1).length() > MOST_DIGITS) {
+            throw new IllegalArgumentException("a duration of " + m.group(1).length() + " digits is out of range");
         }
         BigDecimal amount = new BigDecimal(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);

@@ -19,7 +19,10 @@ public final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
-            int d = squash(candidate).equals(typed) ? 0 : distance(input.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            // the distance is at least the difference in length: skip the table (input × candidate) when that is too far
+            int d = squash(candidate).equals(typed) ? 0
+                    : Math.abs(input.length() - candidate.length()) > allowedDistance(input) ? Integer.MAX_VALUE
+                    : distance(input.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;

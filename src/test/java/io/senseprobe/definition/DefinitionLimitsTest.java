@@ -143,6 +143,18 @@ class DefinitionLimitsTest extends DefinitionTest {
     }
 
     @Test
+    void aValueOfHalfAMillionCharactersIsAProblemOfOneShortLine() throws Exception {
+        // half a million digits: BigDecimal took seconds for each such duration; a key as long was a 100 MB
+        // table per "did you mean" candidate
+        String digits = "9".repeat(500_000);
+        LoadResult result = fixture.load("connections/long.yaml", CLOUD + "timeout: " + digits + "\n" + "? " + "k".repeat(500_000) + "\n: 1\n");
+        String described = described(result, appHome);
+        assertEquals(2, result.problems().size(), described.substring(0, Math.min(described.length(), 500)));
+        assertTrue(described.contains("connections/long.yaml:5: connection \"c\", key \"timeout\": must be a duration, not \""
+                + "9".repeat(80) + "…\" (500000 characters)."), described.substring(0, Math.min(described.length(), 500)));
+    }
+
+    @Test
     void fileReferencesReadAtMost64KibAndNoDevices() throws Exception {
         fixture.write("secrets/big.txt", "k".repeat(64 * 1024 + 1));
         // a run of line breaks inside the value: read in one pass (a regex took seconds here)
