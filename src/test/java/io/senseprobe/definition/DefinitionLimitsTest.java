@@ -155,6 +155,16 @@ class DefinitionLimitsTest extends DefinitionTest {
     }
 
     @Test
+    void aJwtWhoseHeaderIsTheJsonNullIsAProblemNotACrash() throws Exception {
+        // found by TokenClaimsFuzzTest: Nimbus's parser threw a NullPointerException out of the loader
+        LoadResult result = fixture.load("connections/jwt.yaml", lines("name: j", "target: qseow", "host: h", "auth-type: jwt",
+                "auth-jwt: bnVsbA.eyJleHAiOjF9.c2ln"));
+        assertEquals(1, result.problems().size(), described(result, appHome));
+        assertTrue(described(result, appHome).startsWith("connections/jwt.yaml:5: connection \"j\", key \"auth-jwt\": "), described(result, appHome));
+        assertTrue(described(result, appHome).contains("its header or payload is not base64url-encoded JSON"), described(result, appHome));
+    }
+
+    @Test
     void fileReferencesReadAtMost64KibAndNoDevices() throws Exception {
         fixture.write("secrets/big.txt", "k".repeat(64 * 1024 + 1));
         // a run of line breaks inside the value: read in one pass (a regex took seconds here)
