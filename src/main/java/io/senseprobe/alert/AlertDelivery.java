@@ -63,12 +63,9 @@ public final class AlertDelivery implements StartupListener {
         this.retryDelays = List.copyOf(retryDelays);
     }
 
-    /** The routes' placeholders (which destination routes exist, the retry delays); replays once they run. */
+    /** The routes' placeholder of the retry delays; replays once they run. */
     void install() throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
-        for (String id : AlertSettings.DESTINATIONS) {
-            properties.addOverrideProperty("sense.service.alert-" + id, String.valueOf(queued.containsKey(id)));
-        }
         // redelivery n waits the n-th delay: Camel's delayPattern "1:1000;2:5000;3:15000"
         properties.addOverrideProperty("sense.service.alert-delay-pattern", retryDelays.isEmpty() ? "1:0"
                 : IntStream.range(0, retryDelays.size()).mapToObj(i -> (i + 1) + ":" + retryDelays.get(i).toMillis())

@@ -2,10 +2,14 @@ package io.senseprobe.alert;
 
 import io.senseprobe.definition.Definition;
 import java.time.Duration;
+import java.util.List;
 
-/** The thresholds and intervals for one connection: the settings, with the definition's own values where given. */
+/**
+ * The thresholds and intervals for one connection: the settings, with the definition's own values where given, and
+ * the destinations its alerts go to ({@link AlertRouting}).
+ */
 public record AlertPolicy(int failureThreshold, int successThreshold, boolean sendResolved, Duration reminderInterval,
-        Duration rateLimit) {
+        Duration rateLimit, List<String> destinations) {
 
     public static AlertPolicy of(AlertSettings settings, Definition definition) {
         Definition.Overrides r = definition == null || definition.overrides() == null ? Definition.Overrides.NONE
@@ -15,7 +19,8 @@ public record AlertPolicy(int failureThreshold, int successThreshold, boolean se
                 r.successThreshold() != null ? r.successThreshold() : settings.successThreshold(),
                 settings.sendResolved(),
                 r.reminderInterval() != null ? r.reminderInterval() : settings.reminderInterval(),
-                r.rateLimit() != null ? r.rateLimit() : settings.rateLimit());
+                r.rateLimit() != null ? r.rateLimit() : settings.rateLimit(),
+                AlertRouting.of(settings).destinationsOf(definition));
     }
 
     public boolean remindersOn() {

@@ -92,7 +92,7 @@ public final class AlertService implements Service {
         AlertPolicy policy = AlertPolicy.of(settings, definition);
         synchronized (lock) {
             Instant now = clock.instant();
-            List<AlertStateMachine.Decision> due = machine.onResult(result, policy, expiry, delivery.destinationIds(), now);
+            List<AlertStateMachine.Decision> due = machine.onResult(result, policy, expiry, now);
             hand(due, now);
             if (due.isEmpty()) {
                 // only counters moved: written with the next tick, so a sweep of 1,000 results is not 1,000 writes
@@ -161,7 +161,7 @@ public final class AlertService implements Service {
         synchronized (lock) {
             Instant now = clock.instant();
             String key = ResultKeys.of(result);
-            hand(delivery.destinationIds().stream()
+            hand(settings.defaultIds().stream()
                     .map(id -> new AlertStateMachine.Decision(key, id, kind, result, result.checkedAt(), null)).toList(), now);
         }
     }
@@ -179,7 +179,7 @@ public final class AlertService implements Service {
                 LOG.info("Alerts: forgot {} (no longer in the inventory; no resolved message is sent)", forgotten);
                 changed[0] = true;
             }
-            List<AlertStateMachine.Decision> due = machine.tick(delivery.destinationIds(), now, changed);
+            List<AlertStateMachine.Decision> due = machine.tick(settings.defaultIds(), now, changed);
             hand(due, now);
             if (changed[0] || stateDirty) {
                 saveState();

@@ -39,8 +39,9 @@ final class AlertStateMachine {
         return states;
     }
 
-    List<Decision> onResult(CheckResult result, AlertPolicy policy, ExpiryWarnings expiry, List<String> destinations,
-            Instant now) {
+    /** The messages a result makes due, to the policy's destinations (its alert-to or the defaults). */
+    List<Decision> onResult(CheckResult result, AlertPolicy policy, ExpiryWarnings expiry, Instant now) {
+        List<String> destinations = policy.destinations();
         String key = ResultKeys.of(result);
         ConnectionAlertState s = stateOf(key, result);
         s.policy = ConnectionAlertState.PolicyState.of(policy);
@@ -65,7 +66,14 @@ final class AlertStateMachine {
             s.lastOk = now.toString();
             if (s.successes >= policy.successThreshold()) {
                 if (s.failing) {
-                    for (String destination : destinations) {
+                    // where the failure was announced, also when alert-to changed since
+                    java.util.Set<String> told = new java.util.LinkedHashSet<>(destinations);
+                    s.destinations.forEach((id, d) -> {
+                        if (d.announced) {
+                            told.add(id);
+                        }
+                    });
+                    for (String destination : told) {
                         resolve(key, s, destination, result, policy, due);
                     }
                 }
@@ -102,17 +110,21 @@ final class AlertStateMachine {
         }
     }
 
-    /** Reminders, and failing messages the rate limit held back. Returns true in {@code changed[0]} when state moved. */
-    List<Decision> tick(List<String> destinations, Instant now, boolean[] changed) {
+    /**
+     * Reminders, and failing messages the rate limit held back, to each state's destinations ({@code defaults} for a
+     * state written before alert-to). Returns true in {@code changed[0]} when state moved.
+     */
+    List<Decision> tick(List<String> defaults, Instant now, boolean[] changed) {
         List<Decision> due = new ArrayList<>();
         for (Map.Entry<String, ConnectionAlertState> e : states.entrySet()) {
             ConnectionAlertState s = e.getValue();
             if (!s.failing || s.lastFailure == null || s.policy == null) {
                 continue;
             }
-            for (String destination : destinations) {
+            AlertPolicy policy = s.policy.toPolicy(defaults);
+            for (String destination : policy.destinations()) {
                 boolean wasSuppressed = s.destination(destination).suppressed;
-                dueWhileFailing(e.getKey(), s, destination, s.policy.toPolicy(), now, due);
+                dueWhileFailing(e.getKey(), s, destination, policy, now, due);
                 changed[0] |= wasSuppressed != s.destination(destination).suppressed;
             }
         }

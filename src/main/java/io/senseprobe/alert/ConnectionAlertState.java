@@ -2,6 +2,7 @@ package io.senseprobe.alert;
 
 import io.senseprobe.result.CheckResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -43,6 +44,8 @@ public final class ConnectionAlertState {
         public boolean sendResolved;
         public long reminderIntervalMs;
         public long rateLimitMs;
+        /** Where its alerts go (alert-to or the defaults); absent from a state file written before alert-to. */
+        public List<String> destinations;
 
         static PolicyState of(AlertPolicy p) {
             PolicyState s = new PolicyState();
@@ -51,12 +54,15 @@ public final class ConnectionAlertState {
             s.sendResolved = p.sendResolved();
             s.reminderIntervalMs = p.reminderInterval().toMillis();
             s.rateLimitMs = p.rateLimit().toMillis();
+            s.destinations = p.destinations();
             return s;
         }
 
-        AlertPolicy toPolicy() {
+        /** {@code defaults}: the destinations of a state written before alert-to existed (it went to them all). */
+        AlertPolicy toPolicy(List<String> defaults) {
             return new AlertPolicy(failureThreshold, successThreshold, sendResolved,
-                    Duration.ofMillis(reminderIntervalMs), Duration.ofMillis(rateLimitMs));
+                    Duration.ofMillis(reminderIntervalMs), Duration.ofMillis(rateLimitMs),
+                    destinations == null ? defaults : destinations);
         }
     }
 }

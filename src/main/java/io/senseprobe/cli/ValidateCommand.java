@@ -1,6 +1,7 @@
 package io.senseprobe.cli;
 
 import io.senseprobe.definition.Definition;
+import io.senseprobe.alert.ConfiguredDestinations;
 import io.senseprobe.definition.DefinitionLoader;
 import io.senseprobe.definition.LoadResult;
 import io.senseprobe.definition.Problem;
@@ -41,7 +42,9 @@ final class ValidateCommand implements Callable<Integer> {
         output.applyLogLevel(spec);
         PrintStream human = output.human();
         List<Path> files = DefinitionPaths.files(paths, human, spec);
-        DefinitionLoader loader = new DefinitionLoader(AppHome.resolve());
+        // alert-to must name a destination the service's settings configure
+        DefinitionLoader loader = new DefinitionLoader(AppHome.resolve())
+                .withAlertDestinations(ConfiguredDestinations.ids(AppHome.resolve(), System::getenv));
         Path here = Path.of("").toAbsolutePath();
         List<Map<String, Object>> reports = new ArrayList<>();
         boolean ok = !files.isEmpty();

@@ -9,11 +9,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Validates one connection mapping into a {@link Definition}, recording every problem on the way. */
-record ConnectionValidator(Path appHome, Path pathBase, ValueReferences references) {
+record ConnectionValidator(Path appHome, Path pathBase, ValueReferences references, Set<String> alertDestinations) {
     private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9._-]+");
+
+    /** Without the configured alert destinations: {@code alert-to} ids are not checked against them. */
+    ConnectionValidator(Path appHome, Path pathBase, ValueReferences references) {
+        this(appHome, pathBase, references, null);
+    }
 
     /** What every target has, read before the target-specific keys. */
     record Common(String name, boolean secure, Duration timeout, Definition.Overrides overrides, Path source) {
@@ -29,7 +36,7 @@ record ConnectionValidator(Path appHome, Path pathBase, ValueReferences referenc
         checkKeysBelong(values, target, authType);
         Common common = new Common(name, values.bool(SECURE).orElse(true),
                 values.duration(TIMEOUT, false).orElse(Definition.DEFAULT_TIMEOUT),
-                overrides(values, target.orElse(null), authType.orElse(null)), source);
+                overrides(values, target.orElse(null), authType.orElse(null), alertDestinations), source);
         CertFiles certFiles = new CertFiles(appHome, pathBase, values, references.allowedFolders());
         Definition definition = null;
         // a bad auth-type still lets the target's other keys be checked
@@ -139,7 +146,30 @@ record ConnectionValidator(Path appHome, Path pathBase, ValueReferences referenc
         }
     }
 
-    private static Definition.Overrides overrides(ConnectionValues values, Target target, AuthType authType) {
+    /**
+     * {@code alert-to}: the ids of configured alert destinations ({@code []}: none). An id that is not configured is
+     * a problem of the file, so its connection does not silently alert nowhere; unchecked when the ids are unknown.
+     */
+    private static List<String> alertTo(ConnectionValues values, Set<String> known) {
+        Optional<List<String>> ids = values.has(ALERT_TO) ? values.texts(ALERT_TO) : Optional.empty();
+        if (ids.isEmpty() || known == null) {
+            return ids.orElse(null);
+        }
+        for (String id : ids.get()) {
+            if (!known.contains(id)) {
+                String suggestion = Suggestions.didYouMean(id, known);
+                values.problem(ALERT_TO, "no alert destination \"" + id + "\" is configured"
+                        + (known.isEmpty() ? " (none is)." : "; the configured ones are " + String.join(", ", new TreeSet<>(known)) + "."),
+                        (suggestion.isEmpty() ? "" : suggestion + " ") + "Name a configured one, or define it in config/application.properties"
+                        + " (sense.alert.destinations." + id + ".type and its keys, see the README's Alerts section).");
+                return null;
+            }
+        }
+        return ids.get();
+    }
+
+    private static Definition.Overrides overrides(ConnectionValues values, Target target, AuthType authType,
+            Set<String> alertDestinations) {
         Integer enginePort = values.port(ENGINE_PORT).orElse(null);
         Integer proxyPort = values.port(PROXY_PORT).orElse(null);
         List<String> checks = CheckNames.validate(values, values.texts(CHECKS).orElse(null), target, authType);
@@ -154,6 +184,7 @@ record ConnectionValidator(Path appHome, Path pathBase, ValueReferences referenc
                 checks,
                 enginePort,
                 proxyPort,
-                values.text(PROXY_URL).map(text -> proxyUrl(values, text)).orElse(null));
+                values.text(PROXY_URL).map(text -> proxyUrl(values, text)).orElse(null),
+                alertTo(values, alertDestinations));
     }
 }

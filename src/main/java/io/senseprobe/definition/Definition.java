@@ -32,7 +32,7 @@ public record Definition(
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     /**
-     * The connection's own values for the service's settings (interval, alert thresholds and intervals; null: the
+     * The connection's own values for the service's settings (interval, alert thresholds and intervals, {@code alert-to}: the destination ids its alerts go to; null: the
      * service's apply) and for the checks to come (checks, engine and proxy ports, proxy URL), type-checked as given.
      */
     public record Overrides(
@@ -44,9 +44,10 @@ public record Definition(
             List<String> checks,
             Integer enginePort,
             Integer proxyPort,
-            String proxyUrl) {
+            String proxyUrl,
+            List<String> alertTo) {
 
-        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null);
+        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The secret values of this definition, for redaction and for the tests that grep output. */

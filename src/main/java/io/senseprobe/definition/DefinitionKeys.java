@@ -39,6 +39,7 @@ public final class DefinitionKeys {
     public static final String ENGINE_PORT = "engine-port";
     public static final String PROXY_PORT = "proxy-port";
     public static final String PROXY_URL = "proxy-url";
+    public static final String ALERT_TO = "alert-to";
 
     /** Where a key may appear; null means any target or any auth type. */
     private record Scope(Target target, AuthType authType) {
@@ -55,7 +56,7 @@ public final class DefinitionKeys {
     static {
         for (String key : new String[] {NAME, TARGET, SECURE, TIMEOUT, AUTH_TYPE, AUTH_ROOT_CERT_FILE,
                 INTERVAL, FAILURE_THRESHOLD, SUCCESS_THRESHOLD, REMINDER_INTERVAL, RATE_LIMIT, CHECKS,
-                ENGINE_PORT, PROXY_PORT, PROXY_URL}) {
+                ENGINE_PORT, PROXY_PORT, PROXY_URL, ALERT_TO}) {
             SCOPES.put(key, ANY);
         }
         SCOPES.put(HOST, QSEOW);

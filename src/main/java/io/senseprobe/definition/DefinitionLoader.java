@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -28,6 +29,8 @@ public final class DefinitionLoader {
 
     private final Path appHome;
     private final ValueReferences references;
+    // the configured alert destinations' ids; null: alert-to is not checked against them
+    private final Set<String> alertDestinations;
 
     /** References read the process's environment, and files relative to the app home. */
     public DefinitionLoader(Path appHome) {
@@ -40,8 +43,18 @@ public final class DefinitionLoader {
     }
 
     private DefinitionLoader(Path appHome, ValueReferences references) {
+        this(appHome, references, null);
+    }
+
+    private DefinitionLoader(Path appHome, ValueReferences references, Set<String> alertDestinations) {
         this.appHome = appHome;
         this.references = references;
+        this.alertDestinations = alertDestinations == null ? null : Set.copyOf(alertDestinations);
+    }
+
+    /** The same loader, for which an {@code alert-to} id outside {@code ids} (the configured destinations) is a problem. */
+    public DefinitionLoader withAlertDestinations(Collection<String> ids) {
+        return new DefinitionLoader(appHome, references, Set.copyOf(ids));
     }
 
     /**
@@ -50,7 +63,8 @@ public final class DefinitionLoader {
      */
     public DefinitionLoader forbiddingReferences() {
         return new DefinitionLoader(appHome, references.forbidden(
-                "this is an inbox file, and " + INBOX_REFS_SETTING + " is false, so that whoever can write to the inbox cannot read the service's environment or files"));
+                "this is an inbox file, and " + INBOX_REFS_SETTING + " is false, so that whoever can write to the inbox cannot read the service's environment or files"),
+                alertDestinations);
     }
 
     /**
@@ -60,7 +74,7 @@ public final class DefinitionLoader {
      * the app home are the service's own and not named by the definition: they are not checked.
      */
     public DefinitionLoader confinedTo(AllowedFolders folders) {
-        return new DefinitionLoader(appHome, references.confinedTo(folders));
+        return new DefinitionLoader(appHome, references.confinedTo(folders), alertDestinations);
     }
 
     /** {@code .yaml}, {@code .yml} or {@code .json}, and not a dot-file (editor backups, .gitkeep). */
@@ -88,7 +102,7 @@ public final class DefinitionLoader {
         List<Problem> problems = new ArrayList<>();
         List<Problem> notes = new ArrayList<>();
         Map<String, NameOrigin> names = new HashMap<>();
-        ConnectionValidator validator = new ConnectionValidator(appHome, appHome, references);
+        ConnectionValidator validator = new ConnectionValidator(appHome, appHome, references, alertDestinations);
         for (Path file : sorted) {
             ProblemSink sink = new ProblemSink(file);
             for (DefinitionFileParser.Item item : DefinitionFileParser.parse(file, sink)) {
@@ -125,7 +139,7 @@ public final class DefinitionLoader {
     public LoadResult fromValues(Map<String, ?> values, String sourceLabel, Path pathBase) {
         ProblemSink sink = new ProblemSink(Path.of(sourceLabel));
         Path base = pathBase.toAbsolutePath().normalize();
-        Optional<Definition> definition = new ConnectionValidator(appHome, base, references.basedAt(base))
+        Optional<Definition> definition = new ConnectionValidator(appHome, base, references.basedAt(base), alertDestinations)
                 .validate(RawValues.fromJavaMap(values), 1, sink, null);
         return new LoadResult(definition.stream().toList(), sink.problems(), sink.notes());
     }

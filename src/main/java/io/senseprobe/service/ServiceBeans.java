@@ -18,6 +18,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -43,7 +45,7 @@ public final class ServiceBeans implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
-        ServiceSettings settings = ServiceSettings.read(properties::resolveProperty, appHome);
+        ServiceSettings settings = ServiceSettings.read(properties::resolveProperty, propertyNames(properties), appHome);
         properties.addOverrideProperty("sense.service.inventory-tick-ms", String.valueOf(settings.inventoryTick().toMillis()));
         // folders in file: URIs with '/' on every OS (UriPaths)
         properties.addOverrideProperty("sense.service.results-dir", UriPaths.of(settings.resultsDir()));
@@ -60,7 +62,8 @@ public final class ServiceBeans implements CamelConfiguration {
         if (results == null) {
             throw new IllegalStateException("The check beans must be configured before ServiceBeans");
         }
-        DefinitionLoader loader = new DefinitionLoader(appHome);
+        // an alert-to id that no setting configures is a problem of its file
+        DefinitionLoader loader = new DefinitionLoader(appHome).withAlertDestinations(settings.alerts().destinationIds());
         // several instances over one app home: only the cluster's leader writes the shared state (ClusterRole)
         ClusterRole role = ClusterServices.install(context, settings.cluster());
         StatusSink status = new StatusSink(settings.resultsDir(), clock);
@@ -98,6 +101,14 @@ public final class ServiceBeans implements CamelConfiguration {
         registry.bind("inventoryWorkers", CheckRunner.workers(context, this, "inventory-check", concurrency));
         registry.bind("inboxWorkers", CheckRunner.workers(context, this, "inbox-file", concurrency));
         registry.bind("inboxChecks", CheckRunner.workers(context, this, "inbox-checks", concurrency));
+    }
+
+    /** Every key the file, the overrides and -D give, and every environment variable name (named destinations). */
+    static Set<String> propertyNames(PropertiesComponent properties) {
+        Set<String> names = new TreeSet<>(properties.loadProperties().stringPropertyNames());
+        names.addAll(System.getProperties().stringPropertyNames());
+        names.addAll(System.getenv().keySet());
+        return names;
     }
 
     private static void addService(CamelContext context, Object service) {

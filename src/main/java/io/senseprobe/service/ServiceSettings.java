@@ -8,6 +8,7 @@ import io.senseprobe.settings.SettingsReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -53,6 +54,15 @@ public record ServiceSettings(
 
     /** Reads and validates every key; a key absent from the file takes the documented default. */
     public static ServiceSettings read(Function<String, Optional<String>> properties, Path appHome) {
+        return read(properties, List.of(), appHome);
+    }
+
+    /**
+     * As {@link #read(Function, Path)}; {@code names} are the property keys and environment variable names there
+     * are, where the named alert destinations are found ({@code sense.alert.destinations.<id>.*}).
+     */
+    public static ServiceSettings read(Function<String, Optional<String>> properties, Collection<String> names,
+            Path appHome) {
         Function<String, String> lookup = key -> properties.apply(key).orElse(null);
         List<String> problems = new ArrayList<>();
         SettingsReader r = new SettingsReader(lookup, problems);
@@ -69,7 +79,7 @@ public record ServiceSettings(
                 resultsDir,
                 nonZero(r, STATUS_WRITE_INTERVAL, Duration.ofSeconds(1)),
                 expiryWarnDays(r),
-                AlertSettings.from(lookup, problems),
+                AlertSettings.from(lookup, names, problems),
                 StatusSettings.from(lookup, problems),
                 ClusterSettings.read(r, appHome, resultsDir));
         if (!problems.isEmpty()) {

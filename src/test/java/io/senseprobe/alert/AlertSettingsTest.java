@@ -45,8 +45,12 @@ class AlertSettingsTest {
                 Map.entry("sense.alert.email.starttls", "true"),
                 Map.entry("sense.alert.slack.url", "https://hooks.slack.com/services/T1/B2/xyzSlackToken"),
                 Map.entry("sense.alert.teams.url", "https://example.logic.azure.com/workflows/1?sig=teamsSig"),
-                Map.entry("sense.alert.webhook.url", "http://127.0.0.1:9/hook"))::get, problems);
+                Map.entry("sense.alert.webhook.url", "http://127.0.0.1:9/hook"),
+                Map.entry("sense.alert.group-wait", "10s"),
+                Map.entry("sense.alert.group-max", "5"))::get, problems);
         assertEquals(List.of(), problems);
+        assertEquals(Duration.ofSeconds(10), s.groupWait());
+        assertEquals(5, s.groupMax());
         assertEquals(3, s.failureThreshold());
         assertEquals(2, s.successThreshold());
         assertFalse(s.sendResolved());
@@ -63,7 +67,8 @@ class AlertSettingsTest {
         assertEquals("to email (smtp.example.com:587 from probe@example.com to a@example.com, b@example.com, user probe,"
                 + " password ***, STARTTLS), slack (URL masked), teams (URL masked), webhook (URL masked); a failing alert"
                 + " after 3 failed checks in a row, resolved after 2 ok (no resolved message); no reminders; at most one"
-                + " message per connection and destination every 500ms.", text);
+                + " message per connection and destination every 500ms; failures and resolutions within 10s go out as one"
+                + " message per destination (at most 5 lines).", text);
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class Results {
     public static Definition definition(String name, Integer failureThreshold, Integer successThreshold,
             Duration reminderInterval, Duration rateLimit) {
         Definition.Overrides overrides = new Definition.Overrides(null, failureThreshold, successThreshold,
-                reminderInterval, rateLimit, null, null, null, null);
+                reminderInterval, rateLimit, null, null, null, null, null);
         return new Definition(name, Target.QSEOW, "sense.example.com", 4242, "", AuthType.CERT, null, null, null,
                 null, null, null, null, null, true, Definition.DEFAULT_TIMEOUT, overrides, Path.of("connections.yaml"));
     }

@@ -22,7 +22,7 @@ class ProxyEnvironmentTest {
     private static Definition definition(AuthType authType, String proxyUrl) {
         Target target = authType == AuthType.APIKEY ? Target.QSCLOUD : Target.QSEOW;
         return new Definition("d", target, "sense.corp.example", 443, "", authType, null, null, null, null, null, null, null, null,
-                true, Definition.DEFAULT_TIMEOUT, new Definition.Overrides(null, null, null, null, null, null, null, null, proxyUrl), null);
+                true, Definition.DEFAULT_TIMEOUT, new Definition.Overrides(null, null, null, null, null, null, null, null, proxyUrl, null), null);
     }
 
     private static ProxyEnvironment env(String... pairs) {

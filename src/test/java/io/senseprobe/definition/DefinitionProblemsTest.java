@@ -139,7 +139,7 @@ class DefinitionProblemsTest extends DefinitionTest {
         assertTrue(good.ok(), described(good, appHome));
         Definition.Overrides r = good.definitions().get(0).overrides();
         assertEquals(new Definition.Overrides(Duration.ofMinutes(1), 3, 2, Duration.ZERO, Duration.ofMillis(500),
-                List.of("users-me", "tenant"), null, null, "http://proxy:3128"), r);
+                List.of("users-me", "tenant"), null, null, "http://proxy:3128", null), r);
         assertEquals(List.of("interval", "failure-threshold", "success-threshold", "reminder-interval", "rate-limit", "checks",
                 "engine-port", "proxy-port", "proxy-url"), problemKeys(bad), described(bad, appHome));
     }

@@ -4,6 +4,10 @@ import io.senseprobe.files.Version;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.senseprobe.alert.AlertMessage;
 import io.senseprobe.alert.AlertSettings;
+import io.senseprobe.alert.Destination;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.StartupListener;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
@@ -15,33 +19,72 @@ import org.apache.camel.component.http.HttpComponent;
 public final class AlertDestinations {
     /** The component of the route alert-post; its own instance, apart from the checks' https (CheckHttpClient). */
     public static final String HTTP_COMPONENT = "alert-http";
+    /** The route template of routes/alerts.camel.yaml that every destination's delivery route is made from. */
+    public static final String TEMPLATE = "alert-destination";
     private static final int TIMEOUT_MS = 10_000;
 
     private AlertDestinations() {
     }
 
-    /** Binds the destinations the settings turn on, and their components; before the routes are loaded. */
+    /**
+     * Binds the destinations the settings turn on (default and named), and their components, before the routes are
+     * loaded; once they are, each destination gets its delivery route alert-&lt;id&gt; from the template
+     * alert-destination in routes/alerts.camel.yaml.
+     */
     public static void install(CamelContext context, AlertSettings settings) {
         context.addComponent(HTTP_COMPONENT, httpComponent());
         context.getRegistry().bind("alertHttpAnswer", new HttpAnswer());
-        if (settings.email() != null) {
-            EmailDestination email = new EmailDestination(settings.email());
-            bind(context, email);
-            context.addComponent(EmailDestination.COMPONENT, email.component(context));
-            context.getPropertiesComponent().addOverrideProperty("sense.service.alert-smtp-server", email.server());
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        boolean post = false;
+        for (Destination d : settings.destinations()) {
+            if (d.kind().equals(Destination.EMAIL)) {
+                EmailDestination email = new EmailDestination(d.id(), d.email());
+                // a mail component per destination: each has its own login, and no URI ever holds it
+                String component = d.isDefault() ? EmailDestination.COMPONENT : EmailDestination.COMPONENT + "-" + d.id();
+                bind(context, email);
+                context.addComponent(component, email.component(context));
+                endpoints.put(d.id(), component + "://" + email.server());
+            } else {
+                bind(context, new JsonWebhookDestination(d.id(), d.url(), payload(d.kind())));
+                endpoints.put(d.id(), "direct:alert-post");
+                post = true;
+            }
         }
-        boolean slack = bindPost(context, "slack", settings.slackUrl(), SlackPayload::of);
-        boolean teams = bindPost(context, "teams", settings.teamsUrl(), TeamsPayload::of);
-        boolean webhook = bindPost(context, "webhook", settings.webhookUrl(), WebhookPayload::of);
-        context.getPropertiesComponent().addOverrideProperty("sense.service.alert-post", String.valueOf(slack || teams || webhook));
+        context.getPropertiesComponent().addOverrideProperty("sense.service.alert-post", String.valueOf(post));
+        try {
+            context.addStartupListener(routes(endpoints));
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not register the alert destinations' routes with Camel", e);
+        }
     }
 
-    /** Binds the JSON webhook destination {@code id} when its URL is set; true when it did. */
-    private static boolean bindPost(CamelContext context, String id, String url, Function<AlertMessage, ObjectNode> payload) {
-        if (url != null) {
-            bind(context, new JsonWebhookDestination(id, url, payload));
-        }
-        return url != null;
+    /** Makes the delivery route of each destination ({@code endpoints}: id to the endpoint it sends to). */
+    private static StartupListener routes(Map<String, String> endpoints) {
+        return new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+            }
+
+            /**
+             * Once the context runs, so each route starts as it is added (one added while the context starts is
+             * never started). This listener is registered before AlertDelivery's, whose replay needs the routes.
+             */
+            @Override
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
+                for (Map.Entry<String, String> e : endpoints.entrySet()) {
+                    started.addRouteFromTemplate("alert-" + e.getKey(), TEMPLATE,
+                            Map.of("id", e.getKey(), "endpoint", e.getValue()));
+                }
+            }
+        };
+    }
+
+    private static Function<AlertMessage, ObjectNode> payload(String kind) {
+        return switch (kind) {
+            case Destination.SLACK -> SlackPayload::of;
+            case Destination.TEAMS -> TeamsPayload::of;
+            default -> WebhookPayload::of;
+        };
     }
 
     private static void bind(CamelContext context, AlertDestination destination) {

@@ -13,14 +13,14 @@ import org.apache.camel.component.mail.MailConfiguration;
  * Login and timeouts are set on the route's own mail component ({@link #COMPONENT}), never in a URI, so no endpoint
  * listing shows the password and no other smtp endpoint of the context gets the login.
  */
-public record EmailDestination(AlertSettings.Email settings) implements AlertDestination {
+public record EmailDestination(String id, AlertSettings.Email settings) implements AlertDestination {
     public static final String ID = "email";
     public static final String COMPONENT = "alert-smtp";
     private static final int TIMEOUT_MS = 10_000;
 
-    @Override
-    public String id() {
-        return ID;
+    /** The default e-mail destination, {@code sense.alert.email.*}. */
+    public EmailDestination(AlertSettings.Email settings) {
+        this(ID, settings);
     }
 
     @Override
