@@ -1,20 +1,41 @@
 package io.senseprobe.alert;
 
 import io.senseprobe.result.ResultKeys;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 import io.senseprobe.result.CheckResult;
 
 /**
  * One alert, rendered once and handed to every destination (and kept as such in the spool).
  * {@code since} is when the failing streak began, {@code lastOk} the last successful check (null: none seen);
- * both ISO-8601 instants. Holds no destination address and no secret.
+ * both ISO-8601 instants. Holds no destination address and no secret. A grouped message ({@link #grouped}) has
+ * no result of its own: {@code group} holds the connections' own messages, sorted, and subject and text list them.
  */
-@JsonPropertyOrder({"kind", "since", "lastOk", "subject", "text", "createdAt", "result"})
+@JsonPropertyOrder({"kind", "since", "lastOk", "subject", "text", "createdAt", "result", "group"})
 public record AlertMessage(AlertKind kind, String since, String lastOk, String subject, String text,
-        String createdAt, CheckResult result) {
+        String createdAt, CheckResult result, @JsonInclude(JsonInclude.Include.NON_NULL) List<AlertMessage> group) {
 
-    /** "connection/check", how logs and the state file name the thing that alerts. */
+    /** One connection's message. */
+    public AlertMessage(AlertKind kind, String since, String lastOk, String subject, String text, String createdAt,
+            CheckResult result) {
+        this(kind, since, lastOk, subject, text, createdAt, result, null);
+    }
+
+    /** Several connections' messages of one kind in one ({@code group} sorted, two or more). */
+    public static AlertMessage grouped(AlertKind kind, String subject, String text, String createdAt,
+            List<AlertMessage> group) {
+        return new AlertMessage(kind, null, null, subject, text, createdAt, null, List.copyOf(group));
+    }
+
+    /** "connection/check", how logs and the state file name the thing that alerts; "N connections" for a group. */
     public String subjectKey() {
-        return ResultKeys.of(result);
+        return group == null ? ResultKeys.of(result) : group.size() + " connections";
+    }
+
+    @JsonIgnore
+    public boolean isGroup() {
+        return group != null;
     }
 }

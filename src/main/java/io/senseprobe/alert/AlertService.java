@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ public final class AlertService implements Service {
     // replaced when this instance takes over from another one (cluster): the state the last owner wrote
     private AlertStateMachine machine;
     private final AlertDelivery delivery;
+    // null when sense.alert.group-wait is 0: every message goes out at once
+    private final AlertGrouping grouping;
     private final Clock clock;
     private volatile Predicate<String> connectionExists = connection -> true;
     private volatile ExpiryWarnings expiry = ExpiryWarnings.DEFAULT;
@@ -51,6 +54,7 @@ public final class AlertService implements Service {
         this.store = new AlertStateStore(resultsDir);
         this.machine = new AlertStateMachine(store.load());
         this.delivery = delivery;
+        this.grouping = settings.grouping() ? new AlertGrouping(resultsDir, settings.groupWait()) : null;
     }
 
     /**
@@ -69,6 +73,7 @@ public final class AlertService implements Service {
                 retryDelays);
         AlertService service = new AlertService(settings, AlertTemplates.load(appHome), resultsDir, clock, delivery);
         LOG.info("Alerts: {}", service.destinationIds().isEmpty() ? "no destination set (sense.alert.*)" : settings);
+        settings.warnings().forEach(warning -> LOG.warn("Alert settings: {}", warning));
         try {
             delivery.install();
             // Camel stops it (state file) after the routes
@@ -120,6 +125,15 @@ public final class AlertService implements Service {
         this.connectionExists = connectionExists;
     }
 
+    /**
+     * The inventory's first look: a warning for each named destination that no definition's {@code alert-to} names
+     * (its messages would never come).
+     */
+    public void inventoryLoaded(Collection<Definition> definitions) {
+        NamedDestinations.unused(settings.named(), definitions.stream().map(d -> d.overrides() == null ? null
+                : d.overrides().alertTo()).toList()).forEach(LOG::warn);
+    }
+
     /** The sense.expiry.warn-days thresholds of the {@code expiring} messages ({@link ExpiryWarnings#DEFAULT} unless set). */
     public void warnBefore(ExpiryWarnings thresholds) {
         this.expiry = thresholds;
@@ -146,6 +160,9 @@ public final class AlertService implements Service {
         synchronized (lock) {
             machine = new AlertStateMachine(store.load());
             stateDirty = false;
+            if (grouping != null) {
+                grouping.resume();
+            }
         }
         delivery.takeOver();
     }
@@ -181,6 +198,7 @@ public final class AlertService implements Service {
             }
             List<AlertStateMachine.Decision> due = machine.tick(settings.defaultIds(), now, changed);
             hand(due, now);
+            releaseGroups(now);
             if (changed[0] || stateDirty) {
                 saveState();
             }
@@ -221,6 +239,25 @@ public final class AlertService implements Service {
         delivery.close();
     }
 
+    /** The groups whose wait is over go to their destinations' spools, one message per kind and destination. */
+    private void releaseGroups(Instant now) {
+        if (grouping == null) {
+            return;
+        }
+        for (AlertGroup group : grouping.due(now)) {
+            AlertMessage message = group.message(templates, settings.groupMax(), grouping.waitTime(), now);
+            LOG.debug("{} alert for {} to {} after the group wait", group.kind().id(), message.subjectKey(),
+                    group.destination());
+            // spooled before the waiting files go: a crash in between repeats the group rather than loses it
+            delivery.deliver(group.destination(), message);
+            grouping.released(group);
+        }
+    }
+
+    /**
+     * Renders each decided message and sends it on: to its group (sense.alert.group-wait), else to its destination's
+     * spool. Every message the state machine decides passes here, once per destination.
+     */
     private void hand(List<AlertStateMachine.Decision> due, Instant now) {
         // render once per connection/check, kind and message (one per expiring item): each destination gets the same text
         Map<String, AlertMessage> rendered = new HashMap<>();
@@ -231,7 +268,9 @@ public final class AlertService implements Service {
                         d.result());
             });
             LOG.debug("{} alert for {} to {}", d.kind().id(), d.key(), d.destination());
-            delivery.deliver(d.destination(), message);
+            if (grouping == null || !grouping.groups(d.kind()) || !grouping.add(d.destination(), message)) {
+                delivery.deliver(d.destination(), message);
+            }
         }
     }
 }

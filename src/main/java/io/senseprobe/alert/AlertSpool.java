@@ -29,8 +29,18 @@ public final class AlertSpool {
     private long next;
 
     public AlertSpool(Path resultsDir) {
-        this.dir = resultsDir.resolve(DIR);
+        this(resultsDir.resolve(DIR), true);
+    }
+
+    // exact: dir is the spool's folder itself, not the results folder it lies in
+    private AlertSpool(Path dir, boolean exact) {
+        this.dir = dir;
         this.next = highestSequence() + 1;
+    }
+
+    /** A spool in {@code dir} itself (the messages waiting for their group, AlertGrouping). */
+    static AlertSpool in(Path dir) {
+        return new AlertSpool(dir, true);
     }
 
     @JsonPropertyOrder({"destination", "message"})

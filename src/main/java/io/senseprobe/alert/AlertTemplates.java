@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,26 +30,72 @@ import java.util.Map;
  * {@code resolved}, {@code expiring}, {@code hasHint}; {@code connection}, {@code check}, {@code target},
  * {@code host}, {@code port}, {@code authType}, {@code status}, {@code category}, {@code message}, {@code hint}, {@code checkedAt}, {@code since},
  * {@code lastOk} ("never" when none), {@code failingFor} (e.g. 2h, 5m).
+ *
+ * <p>A grouped message (several connections within {@code sense.alert.group-wait}) comes from
+ * {@code alert-group-subject.mustache} and {@code alert-group-text.mustache}: {@code alert} and its section as
+ * above, {@code count} (all connections), {@code alerts} (the first {@code sense.alert.group-max}, sorted, each with
+ * the variables of a single message), {@code hasMore} and {@code more} (how many are not listed), {@code groupWait}.
  */
-public record AlertTemplates(Mustache subject, Mustache text) {
+public record AlertTemplates(Mustache subject, Mustache text, Mustache groupSubject, Mustache groupText) {
     public static final String SUBJECT = "config/templates/alert-subject.mustache";
     public static final String TEXT = "config/templates/alert-text.mustache";
     /** The packaged templates are under 1 KiB; a larger file is a wrong one (a log, an image) copied there. */
     static final int LARGEST_TEMPLATE = 256 * 1024;
+    public static final String GROUP_SUBJECT = "config/templates/alert-group-subject.mustache";
+    public static final String GROUP_TEXT = "config/templates/alert-group-text.mustache";
 
     public static AlertTemplates load(Path appHome) {
         DefaultMustacheFactory factory = new PlainTextMustacheFactory();
-        return new AlertTemplates(compile(factory, appHome, SUBJECT), compile(factory, appHome, TEXT));
+        return new AlertTemplates(compile(factory, appHome, SUBJECT), compile(factory, appHome, TEXT),
+                compile(factory, appHome, GROUP_SUBJECT), compile(factory, appHome, GROUP_TEXT));
     }
 
-    /** Subject (one line) and text of a message; {@code lastOk} null means no successful check was seen. */
-    public Rendered render(AlertKind kind, CheckResult r, String since, String lastOk, Instant now) {
+    /**
+     * Subject and text of a message listing {@code entries} (sorted, each one connection's message of {@code kind}):
+     * the first {@code max} with their details, then how many more there are.
+     */
+    public Rendered renderGroup(AlertKind kind, List<AlertMessage> entries, int max, Duration groupWait, Instant now) {
+        Map<String, Object> scope = kindScope(kind);
+        scope.put("count", entries.size());
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (AlertMessage m : entries.subList(0, Math.min(max, entries.size()))) {
+            listed.add(scope(m.kind(), m.result(), m.since(), m.lastOk(), now));
+        }
+        scope.put("alerts", listed);
+        scope.put("more", entries.size() - listed.size());
+        scope.put("hasMore", entries.size() > listed.size());
+        scope.put("groupWait", AlertStateMachine.human(groupWait));
+        String subjectLine = run(groupSubject, scope).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        if (subjectLine.isEmpty()) {
+            subjectLine = "[sense-probe] " + entries.size() + " connections " + kind.id();
+        }
+        return new Rendered(subjectLine, run(groupText, scope).strip());
+    }
+
+    private static Map<String, Object> kindScope(AlertKind kind) {
         Map<String, Object> scope = new HashMap<>();
         scope.put("alert", kind.id());
         scope.put("failing", kind == AlertKind.FAILING);
         scope.put("reminder", kind == AlertKind.REMINDER);
         scope.put("resolved", kind == AlertKind.RESOLVED);
         scope.put("expiring", kind == AlertKind.EXPIRING);
+        return scope;
+    }
+
+    /** Subject (one line) and text of a message; {@code lastOk} null means no successful check was seen. */
+    public Rendered render(AlertKind kind, CheckResult r, String since, String lastOk, Instant now) {
+        Map<String, Object> scope = scope(kind, r, since, lastOk, now);
+        String subjectLine = run(subject, scope).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        if (subjectLine.isEmpty()) {
+            // a template of the app home written before this kind existed has no section for it
+            subjectLine = "[sense-probe] " + kind.id().toUpperCase(Locale.ROOT) + " " + r.connection();
+        }
+        return new Rendered(subjectLine, run(text, scope).strip());
+    }
+
+    /** The variables of one connection's message. */
+    private static Map<String, Object> scope(AlertKind kind, CheckResult r, String since, String lastOk, Instant now) {
+        Map<String, Object> scope = kindScope(kind);
         scope.put("connection", r.connection());
         scope.put("check", r.check());
         scope.put("target", r.target());
@@ -64,12 +112,7 @@ public record AlertTemplates(Mustache subject, Mustache text) {
         scope.put("lastOk", lastOk == null ? "never" : lastOk);
         scope.put("failingFor", since == null ? "" : AlertStateMachine.human(roundToSeconds(
                 Duration.between(Instant.parse(since), now))));
-        String subjectLine = run(subject, scope).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
-        if (subjectLine.isEmpty()) {
-            // a template of the app home written before this kind existed has no section for it
-            subjectLine = "[sense-probe] " + kind.id().toUpperCase(Locale.ROOT) + " " + r.connection();
-        }
-        return new Rendered(subjectLine, run(text, scope).strip());
+        return scope;
     }
 
     public record Rendered(String subject, String text) {

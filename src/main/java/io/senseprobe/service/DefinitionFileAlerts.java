@@ -6,7 +6,9 @@ import io.senseprobe.definition.Problem;
 import io.senseprobe.result.Category;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.result.Status;
+import io.senseprobe.definition.Definition;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,6 +35,11 @@ record DefinitionFileAlerts(AlertService alerts, Clock clock) implements Definit
     public void valid(Path file) {
         alerts.announce(AlertKind.RESOLVED, record(file, Status.OK, Category.OK,
                 "The connection file " + file.getFileName() + " is valid again.", ""));
+    }
+
+    @Override
+    public void firstLoaded(Collection<Definition> active) {
+        alerts.inventoryLoaded(active);
     }
 
     private CheckResult record(Path file, Status status, Category category, String message, String hint) {

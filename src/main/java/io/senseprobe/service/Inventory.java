@@ -212,6 +212,9 @@ public final class Inventory {
                 changed.add(d.name());
             }
         });
+        if (firstLook) {
+            events.firstLoaded(active.values());
+        }
         if (seen.stamps().isEmpty() && (firstLook || !removed.isEmpty())) {
             LOG.info("Inventory: no connection definitions in {}. Put .yaml, .yml or .json files there (the README's"
                     + " \"Check many connections\" shows them); they are picked up while the service runs.", folder);

@@ -28,7 +28,7 @@ class AlertsRouteTest {
         TestClock clock = new TestClock();
         try (RecordingReceiver receiver = new RecordingReceiver()) {
             List<String> problems = new ArrayList<>();
-            AlertSettings s = AlertSettings.from(Map.of("sense.alert.webhook.url", receiver.url("/hook"),
+            AlertSettings s = AlertSettings.from(Map.of("sense.alert.webhook.url", receiver.url("/hook"), "sense.alert.group-wait", "0",
                     "sense.alert.reminder-interval", "1s")::get, problems);
             AlertCamel camel = new AlertCamel(s, dir, dir, clock);
             AlertService service = camel.service;

@@ -23,7 +23,7 @@ class ConcurrentCallsTest {
     void severalThreadsGiveOneFailingPerConnection() throws Exception {
         try (RecordingReceiver receiver = new RecordingReceiver()) {
             List<String> problems = new ArrayList<>();
-            AlertSettings s = AlertSettings.from(Map.of("sense.alert.webhook.url", receiver.url("/hook"))::get,
+            AlertSettings s = AlertSettings.from(Map.of("sense.alert.webhook.url", receiver.url("/hook"), "sense.alert.group-wait", "0")::get,
                     problems);
             AlertCamel camel = new AlertCamel(s, dir, dir, new TestClock());
             AlertService service = camel.service;

@@ -93,7 +93,7 @@ class DeliveryAndSpoolTest extends WebhookAlertTest {
         String url = receiver.url("/hook");
         receiver.close();
         List<String> problems = new ArrayList<>();
-        AlertSettings s = AlertSettings.from(Map.of("sense.alert.webhook.url", url,
+        AlertSettings s = AlertSettings.from(Map.of("sense.alert.group-wait", "0", "sense.alert.webhook.url", url,
                 "sense.alert.failure-threshold", "1")::get, problems);
         AlertCamel camel = new AlertCamel(s, dir, dir, clock);
         camels.add(camel);

@@ -55,6 +55,7 @@ class EmailAndSecretsTest {
 
     AlertService service(Map<String, String> extra) {
         Map<String, String> props = new HashMap<>(Map.of(
+                "sense.alert.group-wait", "0",
                 "sense.alert.email.host", "127.0.0.1",
                 "sense.alert.email.port", String.valueOf(greenMail.getSmtp().getPort()),
                 "sense.alert.email.from", "probe@example.com",

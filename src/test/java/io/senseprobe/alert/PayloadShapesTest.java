@@ -30,7 +30,7 @@ class PayloadShapesTest {
     void start() throws Exception {
         receiver = new RecordingReceiver();
         List<String> problems = new ArrayList<>();
-        AlertSettings s = AlertSettings.from(Map.of(
+        AlertSettings s = AlertSettings.from(Map.of("sense.alert.group-wait", "0",
                 "sense.alert.slack.url", receiver.url(SLACK),
                 "sense.alert.teams.url", receiver.url(TEAMS) + "?sig=teamsSig456",
                 "sense.alert.webhook.url", receiver.url(HOOK))::get, problems);

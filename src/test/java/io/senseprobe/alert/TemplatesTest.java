@@ -56,7 +56,7 @@ class TemplatesTest {
         Files.writeString(templates.resolve("alert-text.mustache"), "{{connection}} says {{message}} & <more>\n");
         try (RecordingReceiver receiver = new RecordingReceiver()) {
             List<String> problems = new ArrayList<>();
-            AlertSettings s = AlertSettings.from(Map.of("sense.alert.slack.url", receiver.url("/slack"),
+            AlertSettings s = AlertSettings.from(Map.of("sense.alert.group-wait", "0", "sense.alert.slack.url", receiver.url("/slack"),
                     "sense.alert.failure-threshold", "1")::get, problems);
             AlertCamel camel = new AlertCamel(s, home.resolve("out"), home, new TestClock());
             AlertService service = camel.service;

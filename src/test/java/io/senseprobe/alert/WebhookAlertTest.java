@@ -41,6 +41,7 @@ abstract class WebhookAlertTest {
     AlertService service(String... settings) {
         Map<String, String> props = new HashMap<>();
         props.put("sense.alert.webhook.url", receiver.url("/hook"));
+        props.put("sense.alert.group-wait", "0");
         for (int i = 0; i < settings.length; i += 2) {
             props.put("sense.alert." + settings[i], settings[i + 1]);
         }

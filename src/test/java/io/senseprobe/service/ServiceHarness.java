@@ -27,7 +27,7 @@ final class ServiceHarness implements AutoCloseable {
         return new ServiceHarness(home, sim);
     }
 
-    /** Short durations, no management or status port (several builds share this machine), quick shutdown. */
+    /** Short durations, no alert grouping, no management or status port (several builds share this machine), quick shutdown. */
     static Map<String, String> fastSettings(String... keyValues) {
         Map<String, String> settings = new HashMap<>();
         settings.put("sense.inbox.settle", "300ms");
@@ -35,6 +35,8 @@ final class ServiceHarness implements AutoCloseable {
         settings.put("camel.management.enabled", "false");
         settings.put("camel.server.enabled", "false");
         settings.put("camel.main.shutdown-timeout", "3");
+        // every message at once, as these tests expect; GroupingTest and RoutingTest wait for their groups
+        settings.put("sense.alert.group-wait", "0");
         for (int i = 0; i < keyValues.length; i += 2) {
             settings.put(keyValues[i], keyValues[i + 1]);
         }

@@ -1,0 +1,119 @@
+package io.senseprobe.alert;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code sense.alert.group-wait}: failing, reminder and resolved messages wait in
+ * {@code <results dir>/undelivered/grouping/} (one file each, like the spool, so a restart keeps them) until the
+ * oldest one for their destination is {@code group-wait} old; then each kind goes out as one message per
+ * destination ({@link AlertGroup}). A connection alone in its group still gets its own message, after the wait.
+ * Expiring messages never wait. Not thread-safe: the alert service serialises calls.
+ */
+final class AlertGrouping {
+    static final String DIR = "grouping";
+    private static final Logger LOG = LoggerFactory.getLogger(AlertGrouping.class);
+    /** The order a release sends its groups in: a resolution never overtakes its failure. */
+    private static final List<AlertKind> ORDER = List.of(AlertKind.FAILING, AlertKind.REMINDER, AlertKind.RESOLVED);
+
+    private final AlertSpool waiting;
+    private final Duration wait;
+
+    AlertGrouping(Path resultsDir, Duration wait) {
+        this.waiting = AlertSpool.in(resultsDir.resolve(AlertSpool.DIR).resolve(DIR));
+        this.wait = wait;
+    }
+
+    Duration waitTime() {
+        return wait;
+    }
+
+    /** Whether a message of this kind waits for its group. */
+    boolean groups(AlertKind kind) {
+        return ORDER.contains(kind);
+    }
+
+    /** Keeps the message for its group; false when it could not be written (then it goes out on its own). */
+    boolean add(String destination, AlertMessage message) {
+        try {
+            waiting.add(destination, message);
+            return true;
+        } catch (IOException e) {
+            LOG.warn("Could not keep the {} alert for {} to {} for its group ({}); it goes out on its own",
+                    message.kind().id(), message.subjectKey(), destination, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Another instance wrote here until now (cluster take-over): new files are numbered after its files. */
+    void resume() {
+        waiting.resume();
+    }
+
+    /** The groups whose oldest message is {@code group-wait} old at {@code now}, per destination in kind order. */
+    List<AlertGroup> due(Instant now) {
+        List<AlertGroup> due = new ArrayList<>();
+        Set<String> destinations = waiting.destinations();
+        for (String destination : destinations) {
+            List<Path> files = waiting.pending(destination);
+            Map<AlertKind, List<AlertMessage>> messages = new EnumMap<>(AlertKind.class);
+            Map<AlertKind, List<Path>> held = new EnumMap<>(AlertKind.class);
+            Instant oldest = null;
+            for (Path file : files) {
+                AlertMessage m;
+                try {
+                    m = waiting.read(file).message();
+                } catch (IOException e) {
+                    setAside(file, e);
+                    continue;
+                }
+                Instant created = Instant.parse(m.createdAt());
+                oldest = oldest == null || created.isBefore(oldest) ? created : oldest;
+                messages.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m);
+                held.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(file);
+            }
+            if (oldest == null || now.isBefore(oldest.plus(wait))) {
+                continue;
+            }
+            for (AlertKind kind : ORDER) {
+                List<AlertMessage> ofKind = messages.get(kind);
+                if (ofKind != null) {
+                    ofKind.sort(AlertGroup.ORDER);
+                    due.add(new AlertGroup(destination, kind, List.copyOf(ofKind), List.copyOf(held.get(kind))));
+                }
+            }
+        }
+        return due;
+    }
+
+    /** The group was handed to its destination's spool: its waiting files go. */
+    void released(AlertGroup group) {
+        for (Path file : group.files()) {
+            try {
+                waiting.remove(file);
+            } catch (IOException e) {
+                LOG.warn("Could not delete {} after its group was spooled: {}", file, e.getMessage());
+            }
+        }
+    }
+
+    private void setAside(Path file, IOException e) {
+        try {
+            Path aside = waiting.setAside(file);
+            LOG.error("Could not read the grouped alert {} ({}); moved it to {} for a look", file.getFileName(),
+                    e.getMessage(), aside.getFileName());
+        } catch (IOException moveFailed) {
+            LOG.error("Could not read the grouped alert {} ({}) nor move it aside ({})", file.getFileName(),
+                    e.getMessage(), moveFailed.getMessage());
+        }
+    }
+}
