@@ -37,6 +37,14 @@ public final class Results {
                 Map.of("buildVersion", "14.254.6"), List.of(), List.of());
     }
 
+    /** A definition whose alerts go to {@code alertTo} (null: the default destinations); alerts at the first failure. */
+    public static Definition routedTo(String name, List<String> alertTo) {
+        Definition.Overrides overrides = new Definition.Overrides(null, 1, null, null, Duration.ZERO, null, null, null,
+                null, alertTo);
+        return new Definition(name, Target.QSEOW, "sense.example.com", 4242, "", AuthType.CERT, null, null, null,
+                null, null, null, null, null, true, Definition.DEFAULT_TIMEOUT, overrides, Path.of("connections.yaml"));
+    }
+
     public static Definition definition(String name, Integer failureThreshold, Integer successThreshold,
             Duration reminderInterval, Duration rateLimit) {
         Definition.Overrides overrides = new Definition.Overrides(null, failureThreshold, successThreshold,
