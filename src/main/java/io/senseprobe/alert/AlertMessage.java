@@ -1,7 +1,6 @@
 package io.senseprobe.alert;
 
 import io.senseprobe.result.ResultKeys;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -10,17 +9,17 @@ import io.senseprobe.result.CheckResult;
 /**
  * One alert, rendered once and handed to every destination (and kept as such in the spool).
  * {@code since} is when the failing streak began, {@code lastOk} the last successful check (null: none seen);
- * both ISO-8601 instants. Holds no destination address and no secret. A grouped message ({@link #grouped}) has
+ * both ISO-8601 instants. Holds no destination address and no secret. A grouped message ({@link #grouped}, {@link #hasGroup}) has
  * no result of its own: {@code group} holds the connections' own messages, sorted, and subject and text list them.
  */
 @JsonPropertyOrder({"kind", "since", "lastOk", "subject", "text", "createdAt", "result", "group"})
 public record AlertMessage(AlertKind kind, String since, String lastOk, String subject, String text,
         String createdAt, CheckResult result, @JsonInclude(JsonInclude.Include.NON_NULL) List<AlertMessage> group) {
 
-    /** One connection's message. */
-    public AlertMessage(AlertKind kind, String since, String lastOk, String subject, String text, String createdAt,
-            CheckResult result) {
-        this(kind, since, lastOk, subject, text, createdAt, result, null);
+    /** One connection's message (a factory, not a constructor: the spool's reader must see one constructor only). */
+    public static AlertMessage single(AlertKind kind, String since, String lastOk, String subject, String text,
+            String createdAt, CheckResult result) {
+        return new AlertMessage(kind, since, lastOk, subject, text, createdAt, result, null);
     }
 
     /** Several connections' messages of one kind in one ({@code group} sorted, two or more). */
@@ -34,8 +33,8 @@ public record AlertMessage(AlertKind kind, String since, String lastOk, String s
         return group == null ? ResultKeys.of(result) : group.size() + " connections";
     }
 
-    @JsonIgnore
-    public boolean isGroup() {
+    /** Not a bean getter: an {@code isGroup} would be read as the property "group" and hide it from the spool. */
+    public boolean hasGroup() {
         return group != null;
     }
 }

@@ -245,6 +245,10 @@ public final class AlertService implements Service {
             return;
         }
         for (AlertGroup group : grouping.due(now)) {
+            if (!delivery.destinationIds().contains(group.destination())) {
+                // configured no more: its messages wait, as its spool files do, until it is configured again
+                continue;
+            }
             AlertMessage message = group.message(templates, settings.groupMax(), grouping.waitTime(), now);
             LOG.debug("{} alert for {} to {} after the group wait", group.kind().id(), message.subjectKey(),
                     group.destination());
@@ -264,7 +268,7 @@ public final class AlertService implements Service {
         for (AlertStateMachine.Decision d : due) {
             AlertMessage message = rendered.computeIfAbsent(d.key() + " " + d.kind().id() + " " + d.result().message(), k -> {
                 AlertTemplates.Rendered r = templates.render(d.kind(), d.result(), d.since(), d.lastOk(), now);
-                return new AlertMessage(d.kind(), d.since(), d.lastOk(), r.subject(), r.text(), now.toString(),
+                return AlertMessage.single(d.kind(), d.since(), d.lastOk(), r.subject(), r.text(), now.toString(),
                         d.result());
             });
             LOG.debug("{} alert for {} to {}", d.kind().id(), d.key(), d.destination());

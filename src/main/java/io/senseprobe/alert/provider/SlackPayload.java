@@ -6,7 +6,8 @@ import io.senseprobe.alert.AlertJson;
 import io.senseprobe.alert.AlertMessage;
 
 /**
- * Slack incoming webhook: {@code {"text": subject, "blocks": [header, section]}}. The text is the notification's
+ * Slack incoming webhook: {@code {"text": subject, "blocks": [header, section]}}, and a context block with the
+ * count for a grouped message. The text is the notification's
  * fallback; the section shows the rendered text as a code block so its columns stay aligned.
  */
 final class SlackPayload {
@@ -29,6 +30,11 @@ final class SlackPayload {
         String fence = "```";
         section.putObject("text").put("type", "mrkdwn")
                 .put("text", fence + cut(escape(message.text()), SECTION_MAX - 2 * fence.length()) + fence);
+        if (message.hasGroup()) {
+            // a grouped message: how many connections it stands for, below the list (which may be cut)
+            blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
+                    .put("text", message.group().size() + " connections " + message.kind().id());
+        }
         return body;
     }
 

@@ -16,7 +16,7 @@ final class WebhookPayload {
     }
 
     static ObjectNode of(AlertMessage message) {
-        if (message.isGroup()) {
+        if (message.hasGroup()) {
             ObjectNode body = AlertJson.MAPPER.createObjectNode();
             body.put("alert", message.kind().id());
             body.put("count", message.group().size());
