@@ -26,6 +26,8 @@ public record Demo(SenseSimulator simulator, WebhookCapture capture, SenseProbeS
                     "sense.check.interval", "5s",
                     "sense.alert.failure-threshold", "1",
                     "sense.alert.rate-limit", "0",
+                    // the demo's failures arrive together after 2 s, as one grouped message
+                    "sense.alert.group-wait", "2s",
                     "sense.alert.webhook.url", capture.url(),
                     // the demo must not collide with a service already on the health or status port
                     "camel.management.enabled", "false",

@@ -47,6 +47,13 @@ final class WebhookCapture implements AutoCloseable {
     private static String describe(byte[] body) {
         try {
             JsonNode alert = JSON.readTree(body);
+            if (alert.has("alerts")) {
+                StringBuilder lines = new StringBuilder(">>> webhook received: " + alert.path("alert").asText("?")
+                        .toUpperCase() + " " + alert.path("count").asInt() + " connections");
+                alert.get("alerts").forEach(a -> lines.append("\n>>>   ").append(a.path("connection").asText())
+                        .append(" (").append(a.path("category").asText()).append(")"));
+                return lines.toString();
+            }
             return ">>> webhook received: " + alert.path("alert").asText("?").toUpperCase() + " "
                     + alert.path("connection").asText() + " (" + alert.path("category").asText() + ")";
         } catch (IOException e) {

@@ -48,6 +48,8 @@ class ServiceSecretsIT extends SimulatorIT {
     private static final String SLACK_TOKEN = "XXXXsecretSLACKtoken";
     private static final String TEAMS_SIG = "secretTEAMSsig42";
     private static final String HOOK_TOKEN = "secretHOOKtoken77";
+    /** A named webhook (sense.alert.destinations.customer-a.*, given as environment variables only). */
+    private static final String NAMED_TOKEN = "secretNAMEDtoken31";
     private static final String STATUS_USER = "ops";
     private static final String STATUS_PASSWORD = "status-Secret-Pw-208";
     /** What the inventory's ${env:...} JWT reference reads. */
@@ -82,6 +84,7 @@ class ServiceSecretsIT extends SimulatorIT {
                             && hookAlerts(receiver, "apikey-expired").contains("failing")
                             && hookAlerts(receiver, "broken.yaml").contains("failing")
                             && !receiver.requests(slackPath()).isEmpty() && !receiver.requests(teamsPath()).isEmpty()
+                            && !receiver.requests(namedPath()).isEmpty()
                             && greenMail.getReceivedMessages().length >= 3
                             && count(home.resolve("inbox/.done"), ".result.json") == 3
                             && count(home.resolve("inbox/.error"), ".error.txt") == 3);
@@ -107,6 +110,7 @@ class ServiceSecretsIT extends SimulatorIT {
             awaitOrStop(service, "a mail, failed webhook calls, undelivered alerts and both inbox reports", () ->
                     greenMail.getReceivedMessages().length >= 3 && !receiver.requests(hookPath()).isEmpty()
                             && count(home.resolve("out/undelivered"), "-webhook.json") > 0
+                            && count(home.resolve("out/undelivered"), "-customer-a.json") > 0
                             && count(home.resolve("inbox/.done"), ".result.json") == 3
                             && count(home.resolve("inbox/.error"), ".error.txt") == 3
                             // status.json is coalesced (sense.status.write-interval): wait for its first write
@@ -133,7 +137,9 @@ class ServiceSecretsIT extends SimulatorIT {
         // a warning: its expiring alert and record must not repeat the token either
         Sim.write(connections.resolve("jwt-soon.yaml"), sim.jwtYaml("jwt-soon", expiringJwt));
         Sim.write(connections.resolve("apikey-ok.yaml"), sim.cloudYaml("apikey-ok", sim.sim.apiKey()));
-        Sim.write(connections.resolve("apikey-expired.yaml"), sim.cloudYaml("apikey-expired", expiredApiKey));
+        // its alerts also go to the named webhook and the named e-mail
+        Sim.write(connections.resolve("apikey-expired.yaml"), sim.cloudYaml("apikey-expired", expiredApiKey).stripTrailing()
+                + "\nalert-to: [webhook, slack, teams, email, customer-a, customer-a-mail]\n");
         // secrets through references: the environment, and a file outside the app home's searched files
         Sim.write(connections.resolve("jwt-reference.yaml"), sim.jwtYaml("jwt-reference", "${env:" + JWT_VARIABLE + "}"));
         Path apiKeyFile = Sim.write(dir.resolve(name + "-secrets/apikey.txt"), sim.sim.apiKey() + "\n");
@@ -180,7 +186,18 @@ class ServiceSecretsIT extends SimulatorIT {
                 .env("SENSE_ALERT_EMAIL_FROM", "probe@example.com")
                 .env("SENSE_ALERT_EMAIL_TO", "ops@example.com")
                 .env("SENSE_ALERT_EMAIL_USERNAME", SMTP_USER)
-                .env("SENSE_ALERT_EMAIL_PASSWORD", SMTP_PASSWORD);
+                .env("SENSE_ALERT_EMAIL_PASSWORD", SMTP_PASSWORD)
+                // grouped messages too: connections failing within a second go out together
+                .env("SENSE_ALERT_GROUP_WAIT", "1s")
+                .env("SENSE_ALERT_DESTINATIONS_CUSTOMER_A_TYPE", "webhook")
+                .env("SENSE_ALERT_DESTINATIONS_CUSTOMER_A_URL", receiver.url(namedPath()))
+                .env("SENSE_ALERT_DESTINATIONS_CUSTOMER_A_MAIL_TYPE", "email")
+                .env("SENSE_ALERT_DESTINATIONS_CUSTOMER_A_MAIL_HOST", "127.0.0.1")
+                .env("SENSE_ALERT_DESTINATIONS_CUSTOMER_A_MAIL_PORT", String.valueOf(greenMail.getSmtp().getPort()))
+                .env("SENSE_ALERT_DESTINATIONS_CUSTOMER_A_MAIL_FROM", "probe@example.com")
+                .env("SENSE_ALERT_DESTINATIONS_CUSTOMER_A_MAIL_TO", "noc@customer-a.example")
+                .env("SENSE_ALERT_DESTINATIONS_CUSTOMER_A_MAIL_USERNAME", SMTP_USER)
+                .env("SENSE_ALERT_DESTINATIONS_CUSTOMER_A_MAIL_PASSWORD", SMTP_PASSWORD);
     }
 
     private static String slackPath() {
@@ -193,6 +210,10 @@ class ServiceSecretsIT extends SimulatorIT {
 
     private static String hookPath() {
         return "/hooks/" + HOOK_TOKEN;
+    }
+
+    private static String namedPath() {
+        return "/customer-a/" + NAMED_TOKEN;
     }
 
     // --- the secrets -----------------------------------------------------------------------------------------
@@ -219,6 +240,9 @@ class ServiceSecretsIT extends SimulatorIT {
         secrets.put("webhook URL", receiver.url(hookPath()));
         secrets.put("webhook path", hookPath());
         secrets.put("webhook token", HOOK_TOKEN);
+        secrets.put("named webhook URL", receiver.url(namedPath()));
+        secrets.put("named webhook path", namedPath());
+        secrets.put("named webhook token", NAMED_TOKEN);
         secrets.put("status page password", STATUS_PASSWORD);
         secrets.put("status page login, base64", base64(STATUS_USER + ":" + STATUS_PASSWORD));
         secrets.put("environment value an inbox file referenced", INBOX_SECRET);
@@ -240,7 +264,7 @@ class ServiceSecretsIT extends SimulatorIT {
         for (String file : written) {
             texts.put(file, Files.readString(home.resolve(file), StandardCharsets.UTF_8));
         }
-        for (String path : List.of(slackPath(), teamsPath(), hookPath())) {
+        for (String path : List.of(slackPath(), teamsPath(), hookPath(), namedPath())) {
             List<RecordingReceiver.Request> requests = receiver.requests(path);
             for (int i = 0; i < requests.size(); i++) {
                 texts.put("POST " + path + " #" + i, requests.get(i).body());
@@ -311,7 +335,11 @@ class ServiceSecretsIT extends SimulatorIT {
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private static List<String> hookAlerts(RecordingReceiver receiver, String connection) {
-        return receiver.bodies(hookPath()).stream().filter(b -> connection.equals(b.path("connection").asText()))
+        // a grouped message lists its connections' records under "alerts"
+        return receiver.bodies(hookPath()).stream()
+                .flatMap(b -> b.has("alerts") ? java.util.stream.StreamSupport.stream(b.get("alerts").spliterator(), false)
+                        : java.util.stream.Stream.of(b))
+                .filter(b -> connection.equals(b.path("connection").asText()))
                 .map(b -> b.path("alert").asText()).toList();
     }
 
