@@ -63,6 +63,30 @@ class ValidateCommandTest {
     }
 
     @Test
+    void anAlertToIdTheSettingsDoNotConfigureIsAProblemOfItsFile() throws Exception {
+        write("routed/ok.yaml", "name: eu", "target: qscloud", "tenant-host: eu.example.com", "apikey: k-1",
+                "alert-to: [customer-a]");
+        write("routed/typo.yaml", "name: us", "target: qscloud", "tenant-host: us.example.com", "apikey: k-2",
+                "alert-to: [customer-b]");
+        // as -D on the command line; the app home's own file configures no destination
+        System.setProperty("sense.alert.destinations.customer-a.type", "webhook");
+        System.setProperty("sense.alert.destinations.customer-a.url", "http://127.0.0.1:9/a");
+        Run run;
+        try {
+            run = run("validate", dir.resolve("routed").toString());
+        } finally {
+            System.clearProperty("sense.alert.destinations.customer-a.type");
+            System.clearProperty("sense.alert.destinations.customer-a.url");
+        }
+
+        assertEquals(2, run.exit(), run.toString());
+        assertTrue(run.out().contains("OK " + dir.resolve("routed/ok.yaml") + ": 1 connection (eu)"), run.out());
+        assertTrue(run.out().contains("INVALID " + dir.resolve("routed/typo.yaml") + ": 1 problem"), run.out());
+        assertTrue(run.out().contains("key \"alert-to\": no alert destination \"customer-b\" is configured; the"
+                + " configured ones are customer-a."), run.out());
+    }
+
+    @Test
     void aSecretInAFileOthersCanReadIsANoteNotAProblem() throws Exception {
         Path cloud = write("loose/cloud.yaml", "name: eu", "target: qscloud", "tenant-host: eu.example.com", "apikey: literal-key-0815");
         if (Files.getFileAttributeView(cloud, java.nio.file.attribute.PosixFileAttributeView.class) == null) {
