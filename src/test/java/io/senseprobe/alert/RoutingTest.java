@@ -38,6 +38,7 @@ class RoutingTest {
     Path dir;
     RecordingReceiver receiver;
     AlertCamel camel;
+    final TestClock clock = new TestClock();
 
     @BeforeEach
     void start() throws Exception {
@@ -69,7 +70,7 @@ class RoutingTest {
         AlertSettings s = AlertSettings.from(p::get, p.keySet(), problems);
         assertEquals(List.of(), problems);
         assertEquals(List.of(), s.warnings());
-        camel = new AlertCamel(s, dir, dir, new TestClock());
+        camel = new AlertCamel(s, dir, dir, clock);
         return camel.service;
     }
 
@@ -146,6 +147,29 @@ class RoutingTest {
         assertTrue(p.message().contains("no alert destination \"custmer-b\" is configured; the configured ones are"
                 + " customer-a, customer-b, webhook."), p.message());
         assertTrue(p.fix().contains("customer-b"), p.fix());
+    }
+
+    @Test
+    void aStateFileFromBeforeAlertToKeepsGoingToTheDefaultDestinations() throws Exception {
+        // as written before alert-to: a policy without destinations, announced at the default webhook long ago
+        Files.writeString(dir.resolve(AlertStateStore.FILE_NAME), """
+                {"old/qrs-about": {"failures": 3, "failing": true, "failingSince": "2025-03-01T08:00:00Z",
+                  "lastFailure": %s,
+                  "policy": {"failureThreshold": 1, "successThreshold": 1, "sendResolved": true,
+                             "reminderIntervalMs": 1000, "rateLimitMs": 0},
+                  "destinations": {"webhook": {"announced": true, "lastSentAt": "2025-03-01T08:00:00Z",
+                                               "lastAnnouncedAt": "2025-03-01T08:00:00Z"}}}}
+                """.formatted(AlertJson.MAPPER.writeValueAsString(Results.failed("old"))));
+        AlertService service = service();
+        clock.advance(java.time.Duration.ofSeconds(2));
+        service.tick();
+        assertTrue(service.awaitDeliveries(RecordingReceiver.WAIT));
+
+        assertEquals(List.of("reminder"), receiver.bodies("/default").stream().map(b -> b.get("alert").asText()).toList());
+        assertEquals(List.of(), receiver.bodies("/a/token-of-customer-a"));
+        service.onResult(Results.ok("old"), null);
+        assertTrue(service.awaitDeliveries(RecordingReceiver.WAIT));
+        assertEquals("resolved", receiver.bodies("/default").get(1).get("alert").asText());
     }
 
     private static List<String> fieldNames(JsonNode node) {
