@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,9 @@ final class AlertGrouping {
 
     private final AlertSpool waiting;
     private final Duration wait;
+    // per destination, when its oldest waiting message was decided, so a tick reads no file before a group is due;
+    // null until the folder was first read (what a run before a restart left waiting)
+    private Map<String, Instant> oldest;
 
     AlertGrouping(Path resultsDir, Duration wait) {
         this.waiting = AlertSpool.in(resultsDir.resolve(AlertSpool.DIR).resolve(DIR));
@@ -46,6 +51,9 @@ final class AlertGrouping {
     boolean add(String destination, AlertMessage message) {
         try {
             waiting.add(destination, message);
+            if (oldest != null) {
+                oldest.putIfAbsent(destination, Instant.parse(message.createdAt()));
+            }
             return true;
         } catch (IOException e) {
             LOG.warn("Could not keep the {} alert for {} to {} for its group ({}); it goes out on its own",
@@ -57,17 +65,29 @@ final class AlertGrouping {
     /** Another instance wrote here until now (cluster take-over): new files are numbered after its files. */
     void resume() {
         waiting.resume();
+        oldest = null;
     }
 
     /** The groups whose oldest message is {@code group-wait} old at {@code now}, per destination in kind order. */
     List<AlertGroup> due(Instant now) {
+        if (oldest == null) {
+            // the first tick: what waits since before a restart is read once, to learn when its group is due
+            oldest = new HashMap<>();
+            waiting.destinations().forEach(id -> oldest.put(id, Instant.MIN));
+        }
         List<AlertGroup> due = new ArrayList<>();
-        Set<String> destinations = waiting.destinations();
+        Set<String> destinations = new TreeSet<>();
+        oldest.forEach((id, since) -> {
+            if (since == Instant.MIN || !now.isBefore(since.plus(wait))) {
+                destinations.add(id);
+            }
+        });
         for (String destination : destinations) {
+            oldest.remove(destination);
             List<Path> files = waiting.pending(destination);
             Map<AlertKind, List<AlertMessage>> messages = new EnumMap<>(AlertKind.class);
             Map<AlertKind, List<Path>> held = new EnumMap<>(AlertKind.class);
-            Instant oldest = null;
+            Instant first = null;
             for (Path file : files) {
                 AlertMessage m;
                 try {
@@ -77,11 +97,15 @@ final class AlertGrouping {
                     continue;
                 }
                 Instant created = Instant.parse(m.createdAt());
-                oldest = oldest == null || created.isBefore(oldest) ? created : oldest;
+                first = first == null || created.isBefore(first) ? created : first;
                 messages.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m);
                 held.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(file);
             }
-            if (oldest == null || now.isBefore(oldest.plus(wait))) {
+            if (first == null) {
+                continue;
+            }
+            if (now.isBefore(first.plus(wait))) {
+                oldest.put(destination, first);
                 continue;
             }
             for (AlertKind kind : ORDER) {
