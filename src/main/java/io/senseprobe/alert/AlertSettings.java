@@ -51,9 +51,6 @@ public record AlertSettings(
     public static final String GROUP_WAIT = PREFIX + "group-wait";
     public static final String GROUP_MAX = PREFIX + "group-max";
 
-    /** The default destinations' ids, in delivery order (named ones follow them). */
-    public static final List<String> DESTINATIONS = Destination.KINDS;
-
     public static final AlertSettings DEFAULTS = new AlertSettings(2, 1, true, Duration.ofHours(6),
             Duration.ofMinutes(5), null, null, null, null, List.of(), Duration.ofSeconds(30), 20, List.of());
 
