@@ -190,6 +190,36 @@ class ServiceAlertsTest {
     }
 
     @Test
+    void alertToSendsAConnectionsAlertsToItsNamedDestinationAndAnUnknownIdIsAnErrorOfItsFile() throws Exception {
+        try (io.senseprobe.alert.LogCapture log = new io.senseprobe.alert.LogCapture()) {
+            startService("sense.alert.destinations.customer-a.type", "webhook",
+                    "sense.alert.destinations.customer-a.url", receiver.url("/customer-a"),
+                    "sense.alert.destinations.pager.type", "pagerduty",
+                    "sense.alert.destinations.unused.type", "webhook",
+                    "sense.alert.destinations.unused.url", receiver.url("/unused"));
+            String example = Files.readString(harness.example("sim-qrs-ip-host")).stripTrailing();
+            Files.writeString(connections.resolve("routed.yaml"), example + "\nalert-to: [customer-a]\n");
+            Files.writeString(connections.resolve("typo.yaml"), example.replace("sim-qrs-ip-host", "typo")
+                    + "\nalert-to: [customer-b]\n");
+
+            ServiceHarness.await("the failing alert at customer-a", WAIT, () -> receiver.bodies("/customer-a").stream()
+                    .anyMatch(b -> "sim-qrs-ip-host".equals(b.path("connection").asText())));
+            Path error = home.resolve("out/errors/typo.yaml.error.txt");
+            ServiceHarness.await("the error file of typo.yaml", WAIT, () -> Files.exists(error));
+            assertTrue(Files.readString(error).contains("key \"alert-to\": no alert destination \"customer-b\" is"
+                    + " configured; the configured ones are customer-a, email, slack, teams, unused, webhook."),
+                    Files.readString(error));
+            awaitDeliveries();
+            assertEquals(List.of(), hook("sim-qrs-ip-host"), "alert-to replaces the default destinations");
+            assertEquals(List.of(), receiver.bodies("/unused"));
+            String warnings = log.text();
+            assertTrue(warnings.contains("sense.alert.destinations.pager.type = \"pagerduty\": unknown type"), warnings);
+            assertTrue(warnings.contains("Alert destination unused (sense.alert.destinations.unused.*) is not named in"
+                    + " any connection's alert-to"), warnings);
+        }
+    }
+
+    @Test
     void aConnectionDeletedWhileItIsBeingCheckedStaysOutOfStatusJsonAndAlerts() throws Exception {
         startService("sense.alert.reminder-interval", "300ms");
         // sim-slow times out after 2 s: its next check is still running when the file goes
