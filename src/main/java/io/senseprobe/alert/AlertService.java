@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The bean {@code alertService}: turns inventory results into alert messages (state machine), renders them with the
  * templates and hands them to the destinations a definition's {@code alert-to} names through the spool, after
- * their group wait ({@link AlertGrouping}) when {@code sense.alert.group-wait} is on. Safe to call from several threads: decisions,
- * state file and spool writes are serialised; sending happens in the destinations' routes ({@link AlertDelivery}).
+ * their group wait ({@link AlertGrouping}) when {@code sense.alert.group-wait} is on. Safe to call from several
+ * threads: decisions, state file and spool writes are serialised; sending happens in the destinations' routes
+ * ({@link AlertDelivery}).
  */
 public final class AlertService implements Service {
     public static final String BEAN = "alertService";
