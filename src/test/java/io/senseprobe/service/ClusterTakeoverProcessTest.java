@@ -53,6 +53,8 @@ class ClusterTakeoverProcessTest {
                     "SENSE_INBOX_SETTLE", "100ms",
                     "SENSE_ALERT_FAILURE_THRESHOLD", "1",
                     "SENSE_ALERT_RATE_LIMIT", "0",
+                    // each message at once: the test follows single messages through the spool
+                    "SENSE_ALERT_GROUP_WAIT", "0",
                     "SENSE_ALERT_WEBHOOK_URL", receiver.url(HOOK)));
             Path connections = Files.createDirectories(home.resolve("connections"));
             Path inbox = home.resolve("inbox");
