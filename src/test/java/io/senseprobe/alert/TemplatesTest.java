@@ -50,6 +50,22 @@ class TemplatesTest {
     }
 
     @Test
+    void aGroupTemplateUnderTheAppHomeGetsTheListAndTheCount() throws Exception {
+        Path templates = Files.createDirectories(home.resolve("config/templates"));
+        Files.writeString(templates.resolve("alert-group-subject.mustache"), "{{count}} down ({{alert}})\n");
+        Files.writeString(templates.resolve("alert-group-text.mustache"),
+                "{{#alerts}}{{connection}}={{category}};{{/alerts}}{{#hasMore}}+{{more}}{{/hasMore}}\n");
+        AlertTemplates t = AlertTemplates.load(home);
+        List<AlertMessage> entries = java.util.stream.Stream.of("a", "b", "c").map(name -> AlertMessage.single(
+                AlertKind.FAILING, "2025-03-01T08:00:00Z", null, "s", "t", NOW.toString(), Results.failed(name))).toList();
+
+        AlertTemplates.Rendered r = t.renderGroup(AlertKind.FAILING, entries, 2, java.time.Duration.ofSeconds(30), NOW);
+
+        assertEquals("3 down (failing)", r.subject());
+        assertEquals("a=connection-refused;b=connection-refused;+1", r.text());
+    }
+
+    @Test
     void aTemplateUnderTheAppHomeReplacesThePackagedOne() throws Exception {
         Path templates = Files.createDirectories(home.resolve("config/templates"));
         Files.writeString(templates.resolve("alert-subject.mustache"), "Sense down: {{connection}} ({{alert}})\n");
