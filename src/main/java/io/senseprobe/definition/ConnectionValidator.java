@@ -185,6 +185,23 @@ record ConnectionValidator(Path appHome, Path pathBase, ValueReferences referenc
                 enginePort,
                 proxyPort,
                 values.text(PROXY_URL).map(text -> proxyUrl(values, text)).orElse(null),
-                alertTo(values, alertDestinations));
+                alertTo(values, alertDestinations),
+                MaintenanceRules.windows(values),
+                dependsOn(values));
+    }
+
+    /** A connection name; whether it exists and forms no cycle is checked across all files (DefinitionLoader). */
+    private static String dependsOn(ConnectionValues values) {
+        String parent = values.text(DEPENDS_ON).map(String::trim).orElse(null);
+        if (parent != null && !NAME_PATTERN.matcher(parent).matches()) {
+            values.problem(DEPENDS_ON, "\"" + parent + "\" is not a connection name.",
+                    "Give the name of the connection this one depends on (letters, digits, '.', '_' and '-').");
+            return null;
+        }
+        if (parent != null && parent.equalsIgnoreCase(values.connection())) {
+            values.problem(DEPENDS_ON, "a connection cannot depend on itself.", "Name another connection, or remove depends-on.");
+            return null;
+        }
+        return parent;
     }
 }

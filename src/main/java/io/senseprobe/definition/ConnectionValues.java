@@ -80,6 +80,16 @@ final class ConnectionValues {
         return entry == null ? line : entry.line();
     }
 
+    /** The value as written (for keys with a structure of their own, e.g. {@code maintenance}). */
+    Optional<Entry> entry(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    /** A problem at a line inside a key's value (an item of a list). */
+    void problemAt(int line, String key, String message, String fix) {
+        problems.add(line > 0 ? line : line(key), connection, key, message, fix);
+    }
+
     void problem(String key, String message, String fix) {
         problem(key, message, fix, Category.INVALID_DEFINITION);
     }

@@ -33,7 +33,8 @@ public record Definition(
 
     /**
      * The connection's own values for the service's settings (interval, alert thresholds and intervals, {@code alert-to}: the destination ids its alerts go to; null: the
-     * service's apply) and for the checks to come (checks, engine and proxy ports, proxy URL), type-checked as given.
+     * service's apply) and for the checks to come (checks, engine and proxy ports, proxy URL), type-checked as given;
+     * its maintenance windows (no failing or reminder alert inside them) and the connection it depends on (null: none).
      */
     public record Overrides(
             Duration interval,
@@ -45,9 +46,23 @@ public record Definition(
             Integer enginePort,
             Integer proxyPort,
             String proxyUrl,
-            List<String> alertTo) {
+            List<String> alertTo,
+            List<MaintenanceWindow> maintenance,
+            String dependsOn) {
 
         public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null, null);
+
+        public Overrides {
+            maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
+        }
+
+        /** Without maintenance windows and depends-on (issue 11 added them). */
+        public Overrides(Duration interval, Integer failureThreshold, Integer successThreshold,
+                Duration reminderInterval, Duration rateLimit, List<String> checks, Integer enginePort,
+                Integer proxyPort, String proxyUrl, List<String> alertTo) {
+            this(interval, failureThreshold, successThreshold, reminderInterval, rateLimit, checks, enginePort,
+                    proxyPort, proxyUrl, alertTo, List.of(), null);
+        }
     }
 
     /** The secret values of this definition, for redaction and for the tests that grep output. */

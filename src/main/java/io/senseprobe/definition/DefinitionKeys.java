@@ -40,6 +40,8 @@ public final class DefinitionKeys {
     public static final String PROXY_PORT = "proxy-port";
     public static final String PROXY_URL = "proxy-url";
     public static final String ALERT_TO = "alert-to";
+    public static final String MAINTENANCE = "maintenance";
+    public static final String DEPENDS_ON = "depends-on";
 
     /** Where a key may appear; null means any target or any auth type. */
     private record Scope(Target target, AuthType authType) {
@@ -56,7 +58,7 @@ public final class DefinitionKeys {
     static {
         for (String key : new String[] {NAME, TARGET, SECURE, TIMEOUT, AUTH_TYPE, AUTH_ROOT_CERT_FILE,
                 INTERVAL, FAILURE_THRESHOLD, SUCCESS_THRESHOLD, REMINDER_INTERVAL, RATE_LIMIT, CHECKS,
-                ENGINE_PORT, PROXY_PORT, PROXY_URL, ALERT_TO}) {
+                ENGINE_PORT, PROXY_PORT, PROXY_URL, ALERT_TO, MAINTENANCE, DEPENDS_ON}) {
             SCOPES.put(key, ANY);
         }
         SCOPES.put(HOST, QSEOW);

@@ -103,6 +103,7 @@ public final class DefinitionLoader {
         List<Problem> notes = new ArrayList<>();
         Map<String, NameOrigin> names = new HashMap<>();
         ConnectionValidator validator = new ConnectionValidator(appHome, appHome, references, alertDestinations);
+        Map<String, Integer> dependsOnLines = new HashMap<>();
         for (Path file : sorted) {
             ProblemSink sink = new ProblemSink(file);
             for (DefinitionFileParser.Item item : DefinitionFileParser.parse(file, sink)) {
@@ -110,10 +111,20 @@ public final class DefinitionLoader {
                 boolean unique = registerName(item, file, names, sink);
                 if (unique) {
                     definition.ifPresent(definitions::add);
+                    definition.ifPresent(d -> item.mapping().entries().stream()
+                            .filter(e -> DefinitionKeys.DEPENDS_ON.equals(e.key())).findFirst()
+                            .ifPresent(e -> dependsOnLines.put(d.name(), e.line())));
                 }
             }
             problems.addAll(sink.problems());
             notes.addAll(sink.notes());
+        }
+        List<Problem> dependencyProblems = DependsOnRules.problems(definitions, names.keySet(), dependsOnLines);
+        if (!dependencyProblems.isEmpty()) {
+            problems.addAll(dependencyProblems);
+            java.util.Set<String> bad = new java.util.HashSet<>();
+            dependencyProblems.forEach(p -> bad.add(p.connection()));
+            definitions.removeIf(d -> bad.contains(d.name()));
         }
         return new LoadResult(definitions, problems, notes);
     }
