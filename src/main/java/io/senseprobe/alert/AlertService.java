@@ -47,6 +47,8 @@ public final class AlertService implements Service {
     private volatile Predicate<String> connectionExists = connection -> true;
     private volatile ExpiryWarnings expiry = ExpiryWarnings.DEFAULT;
     private volatile BooleanSupplier owner = () -> true;
+    private volatile AlertStateMachine.Hold hold = AlertStateMachine.Hold.NONE;
+    private volatile Dependencies dependencies = new Dependencies(Map::of);
 
     AlertService(AlertSettings settings, AlertTemplates templates, Path resultsDir, Clock clock,
             AlertDelivery delivery) {
@@ -101,7 +103,7 @@ public final class AlertService implements Service {
             Instant now = clock.instant();
             List<AlertStateMachine.Decision> due = machine.onResult(result, policy, expiry, now);
             hand(due, now);
-            if (due.isEmpty()) {
+            if (due.isEmpty() && !machine.heldChanged()) {
                 // only counters moved: written with the next tick, so a sweep of 1,000 results is not 1,000 writes
                 stateDirty = true;
             } else {
@@ -141,6 +143,23 @@ public final class AlertService implements Service {
         this.expiry = thresholds;
     }
 
+    /**
+     * Maintenance windows, silences and depends-on (issue 11): while one holds for a connection its failing and
+     * reminder messages wait (checks and results go on); {@code definitions} are the inventory's active ones by name.
+     */
+    public void holdWith(Suppression suppression, java.util.function.Supplier<Map<String, Definition>> definitions) {
+        Dependencies deps = new Dependencies(definitions);
+        AlertStateMachine.Hold h = (connection, states, now) -> suppression.of(connection, now).map(Object::toString)
+                .or(() -> deps.failingParentOf(connection, states)
+                        .map(parent -> "it depends on " + parent + ", which fails (listed in its message)"))
+                .orElse(null);
+        synchronized (lock) {
+            this.dependencies = deps;
+            this.hold = h;
+            machine.holdWhile(h);
+        }
+    }
+
     /** Who counts what became of each delivery attempt (sent, failed, spooled): the metrics. */
     public void countOutcomes(AlertOutcomes outcomes) {
         delivery.countOutcomes(outcomes);
@@ -161,6 +180,7 @@ public final class AlertService implements Service {
     public void takeOver() {
         synchronized (lock) {
             machine = new AlertStateMachine(store.load());
+            machine.holdWhile(hold);
             stateDirty = false;
             if (grouping != null) {
                 grouping.resume();
@@ -201,7 +221,7 @@ public final class AlertService implements Service {
             List<AlertStateMachine.Decision> due = machine.tick(settings.defaultIds(), now, changed);
             hand(due, now);
             releaseGroups(now);
-            if (changed[0] || stateDirty) {
+            if (changed[0] || stateDirty || machine.heldChanged()) {
                 saveState();
             }
         }
@@ -241,6 +261,19 @@ public final class AlertService implements Service {
         delivery.close();
     }
 
+    /** For a failing or reminder message: its dependents whose last check failed too (held meanwhile). */
+    private List<String> affected(AlertStateMachine.Decision d) {
+        if (d.kind() != AlertKind.FAILING && d.kind() != AlertKind.REMINDER) {
+            return List.of();
+        }
+        Map<String, ConnectionAlertState> states = machine.states();
+        return dependencies.dependentsOf(d.result().connection()).stream()
+                .filter(dependent -> states.entrySet().stream().anyMatch(e -> io.senseprobe.result.ResultKeys
+                        .connectionOf(e.getKey()).equalsIgnoreCase(dependent)
+                        && (e.getValue().failing || e.getValue().failures > 0)))
+                .toList();
+    }
+
     /** The groups whose wait is over go to their destinations' spools, one message per kind and destination. */
     private void releaseGroups(Instant now) {
         if (grouping == null) {
@@ -269,9 +302,10 @@ public final class AlertService implements Service {
         Map<String, AlertMessage> rendered = new HashMap<>();
         for (AlertStateMachine.Decision d : due) {
             AlertMessage message = rendered.computeIfAbsent(d.key() + " " + d.kind().id() + " " + d.result().message(), k -> {
-                AlertTemplates.Rendered r = templates.render(d.kind(), d.result(), d.since(), d.lastOk(), now);
+                List<String> affected = affected(d);
+                AlertTemplates.Rendered r = templates.render(d.kind(), d.result(), d.since(), d.lastOk(), now, affected);
                 return AlertMessage.single(d.kind(), d.since(), d.lastOk(), r.subject(), r.text(), now.toString(),
-                        d.result());
+                        d.result(), affected);
             });
             LOG.debug("{} alert for {} to {}", d.kind().id(), d.key(), d.destination());
             if (grouping == null || !grouping.groups(d.kind()) || !grouping.add(d.destination(), message)) {

@@ -29,10 +29,36 @@ final class AlertStateMachine {
     record Decision(String key, String destination, AlertKind kind, CheckResult result, String since, String lastOk) {
     }
 
+    /**
+     * Why a connection's failing or reminder message waits now (maintenance window, silence, failing parent); null:
+     * it does not. The one point where issue 11's suppressions meet the decisions: a held message is remembered
+     * ({@code held}, in the state file) and decided again at every result and tick, so it goes out once the hold
+     * ends and the check still fails, and never when the check recovered meanwhile.
+     */
+    interface Hold {
+        Hold NONE = (connection, states, now) -> null;
+
+        String reason(String connection, Map<String, ConnectionAlertState> states, Instant now);
+    }
+
     private final Map<String, ConnectionAlertState> states;
+    private Hold hold = Hold.NONE;
+    // a message was newly held since the last call of heldChanged(): worth writing the state at once
+    private boolean newlyHeld;
 
     AlertStateMachine(Map<String, ConnectionAlertState> states) {
         this.states = new TreeMap<>(states);
+    }
+
+    void holdWhile(Hold hold) {
+        this.hold = hold;
+    }
+
+    /** Whether a message was newly held since the last call. */
+    boolean heldChanged() {
+        boolean was = newlyHeld;
+        newlyHeld = false;
+        return was;
     }
 
     Map<String, ConnectionAlertState> states() {
@@ -84,6 +110,7 @@ final class AlertStateMachine {
                 for (ConnectionAlertState.DestinationState d : s.destinations.values()) {
                     d.announced = false;
                     d.suppressed = false;
+                    d.held = false;
                     d.lastAnnouncedAt = null;
                 }
             }
@@ -124,8 +151,10 @@ final class AlertStateMachine {
             AlertPolicy policy = s.policy.toPolicy(defaults);
             for (String destination : policy.destinations()) {
                 boolean wasSuppressed = s.destination(destination).suppressed;
+                boolean wasHeld = s.destination(destination).held;
                 dueWhileFailing(e.getKey(), s, destination, policy, now, due);
-                changed[0] |= wasSuppressed != s.destination(destination).suppressed;
+                changed[0] |= wasSuppressed != s.destination(destination).suppressed
+                        || wasHeld != s.destination(destination).held;
             }
         }
         changed[0] |= !due.isEmpty();
@@ -162,7 +191,7 @@ final class AlertStateMachine {
         return dropped;
     }
 
-    private static void dueWhileFailing(String key, ConnectionAlertState s, String destination, AlertPolicy policy,
+    private void dueWhileFailing(String key, ConnectionAlertState s, String destination, AlertPolicy policy,
             Instant now, List<Decision> due) {
         if (!s.failing) {
             return;
@@ -176,6 +205,17 @@ final class AlertStateMachine {
         } else {
             return;
         }
+        String heldBecause = hold.reason(s.lastFailure.connection(), states, now);
+        if (heldBecause != null) {
+            if (!d.held) {
+                d.held = true;
+                newlyHeld = true;
+                LOG.info("Held back {} alert for connection {} (check {}) to {}: {}; it goes out when that ends and"
+                        + " the check still fails", kind.id(), s.lastFailure.connection(), s.lastFailure.check(),
+                        destination, heldBecause);
+            }
+            return;
+        }
         if (d.lastSentAt != null && now.isBefore(at(d.lastSentAt).plus(policy.rateLimit()))) {
             if (!d.suppressed) {
                 d.suppressed = true;
@@ -187,6 +227,7 @@ final class AlertStateMachine {
         }
         d.announced = true;
         d.suppressed = false;
+        d.held = false;
         d.lastSentAt = now.toString();
         d.lastAnnouncedAt = now.toString();
         due.add(new Decision(key, destination, kind, s.lastFailure, s.failingSince, s.lastOk));
@@ -199,6 +240,9 @@ final class AlertStateMachine {
             due.add(new Decision(key, destination, AlertKind.RESOLVED, ok, s.failingSince, s.lastOk));
         } else if (d.announced) {
             LOG.info("Suppressed resolved alert for connection {} (check {}) to {}: sense.alert.send-resolved is false",
+                    ok.connection(), ok.check(), destination);
+        } else if (d.held) {
+            LOG.info("Connection {} (check {}) recovered while its failing alert to {} was held back; nothing sent",
                     ok.connection(), ok.check(), destination);
         } else if (d.suppressed) {
             LOG.info("Connection {} (check {}) recovered before its failing alert to {} got past the rate limit;"

@@ -29,7 +29,8 @@ import java.util.Map;
  * <p>Variables: {@code alert} (failing|reminder|resolved|expiring), the sections {@code failing}, {@code reminder},
  * {@code resolved}, {@code expiring}, {@code hasHint}; {@code connection}, {@code check}, {@code target},
  * {@code host}, {@code port}, {@code authType}, {@code status}, {@code category}, {@code message}, {@code hint}, {@code checkedAt}, {@code since},
- * {@code lastOk} ("never" when none), {@code failingFor} (e.g. 2h, 5m).
+ * {@code lastOk} ("never" when none), {@code failingFor} (e.g. 2h, 5m), {@code affected} (the failing connections
+ * that depend on this one, comma-separated) and the section {@code hasAffected}.
  *
  * <p>A grouped message (several connections within {@code sense.alert.group-wait}) comes from
  * {@code alert-group-subject.mustache} and {@code alert-group-text.mustache}: {@code alert} and its section as
@@ -84,7 +85,15 @@ public record AlertTemplates(Mustache subject, Mustache text, Mustache groupSubj
 
     /** Subject (one line) and text of a message; {@code lastOk} null means no successful check was seen. */
     public Rendered render(AlertKind kind, CheckResult r, String since, String lastOk, Instant now) {
+        return render(kind, r, since, lastOk, now, List.of());
+    }
+
+    /** As above, with the failing connections that depend on this one ({@code affected}, {@code hasAffected}). */
+    public Rendered render(AlertKind kind, CheckResult r, String since, String lastOk, Instant now,
+            List<String> affected) {
         Map<String, Object> scope = scope(kind, r, since, lastOk, now);
+        scope.put("affected", String.join(", ", affected));
+        scope.put("hasAffected", !affected.isEmpty());
         String subjectLine = run(subject, scope).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
         if (subjectLine.isEmpty()) {
             // a template of the app home written before this kind existed has no section for it

@@ -36,6 +36,8 @@ public final class ConnectionAlertState {
         public String lastAnnouncedAt;
         /** A message is held back by the rate limit (logged once, sent when the limit has passed). */
         public boolean suppressed;
+        /** A message is held back by a maintenance window, a silence or a failing parent (logged once). */
+        public boolean held;
     }
 
     public static final class PolicyState {

@@ -1,6 +1,8 @@
 package io.senseprobe.service;
 
 import io.senseprobe.alert.AlertService;
+import io.senseprobe.alert.SilenceFile;
+import io.senseprobe.alert.Suppression;
 import io.senseprobe.alert.provider.AlertDestinations;
 import io.senseprobe.check.CheckRunner;
 import io.senseprobe.check.ResultFactory;
@@ -82,6 +84,9 @@ public final class ServiceBeans implements CamelConfiguration {
         role.onTakeOver(alerts::takeOver);
         Inventory inventory = new Inventory(settings, loader, status, clock, new DefinitionFileAlerts(alerts, clock));
         alerts.forgetUnless(inventory::isActive);
+        // maintenance windows, silences (out/silences.json, re-read when changed) and depends-on hold messages back
+        alerts.holdWith(new Suppression(settings.maintenance(), new SilenceFile(settings.resultsDir()), inventory::active),
+                inventory::active);
         Observe.install(context, settings.status(), clock, alerts, settings.alerts().destinationIds(), inventory::isActive,
                 role::isLeader);
         registry.bind("inventory", inventory);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import io.senseprobe.definition.MaintenanceWindow;
 import java.util.function.Function;
 
 /**
@@ -35,7 +36,8 @@ public record ServiceSettings(
         List<Integer> expiryWarnDays,
         AlertSettings alerts,
         StatusSettings status,
-        ClusterSettings cluster) {
+        ClusterSettings cluster,
+        List<MaintenanceWindow> maintenance) {
 
     public static final String INBOX_DIR = "sense.inbox.dir";
     public static final String INBOX_SETTLE = "sense.inbox.settle";
@@ -48,8 +50,20 @@ public record ServiceSettings(
     public static final String RESULTS_DIR = "sense.results.dir";
     public static final String STATUS_WRITE_INTERVAL = "sense.status.write-interval";
     public static final String EXPIRY_WARN_DAYS = "sense.expiry.warn-days";
+    /** Maintenance windows for every connection (syntax: {@link MaintenanceWindow#parseList}). */
+    public static final String ALERT_MAINTENANCE = "sense.alert.maintenance";
 
     static final int MAX_CONCURRENCY = 256;
+
+    private static List<MaintenanceWindow> maintenance(Function<String, String> lookup, List<String> problems) {
+        String text = lookup.apply(ALERT_MAINTENANCE);
+        try {
+            return MaintenanceWindow.parseList(text);
+        } catch (MaintenanceWindow.Invalid e) {
+            problems.add(ALERT_MAINTENANCE + " = \"" + text.trim() + "\": " + e.getMessage() + " " + e.fix());
+            return List.of();
+        }
+    }
     private static final Duration LONGEST_TICK = Duration.ofSeconds(1);
 
     /** Reads and validates every key; a key absent from the file takes the documented default. */
@@ -81,7 +95,8 @@ public record ServiceSettings(
                 expiryWarnDays(r),
                 AlertSettings.from(lookup, names, problems),
                 StatusSettings.from(lookup, problems),
-                ClusterSettings.read(r, appHome, resultsDir));
+                ClusterSettings.read(r, appHome, resultsDir),
+                maintenance(lookup, problems));
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }

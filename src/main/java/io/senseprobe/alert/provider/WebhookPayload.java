@@ -29,6 +29,9 @@ final class WebhookPayload {
         body.put("alert", message.kind().id());
         body.put("since", message.since());
         body.put("lastOk", message.lastOk());
+        if (!message.affected().isEmpty()) {
+            message.affected().forEach(body.putArray("affected")::add);
+        }
         return body;
     }
 }

@@ -1,0 +1,79 @@
+package io.senseprobe.alert;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.senseprobe.files.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code <results dir>/silences.json}: written whole and atomically by the {@code silence} command, read by the
+ * running service at each alerts tick, again only when its modified time or size changed.
+ */
+public final class SilenceFile {
+    public static final String FILE_NAME = "silences.json";
+    private static final Logger LOG = LoggerFactory.getLogger(SilenceFile.class);
+    private static final TypeReference<List<Silence>> TYPE = new TypeReference<>() {
+    };
+
+    private final Path file;
+    private FileTime readTime;
+    private long readSize = -1;
+    private List<Silence> cached = List.of();
+
+    public SilenceFile(Path resultsDir) {
+        this.file = resultsDir.resolve(FILE_NAME);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Every silence in the file, expired ones included; a file that cannot be read is an IOException. */
+    public List<Silence> read() throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        return List.copyOf(AlertJson.MAPPER.readValue(file.toFile(), TYPE));
+    }
+
+    public void write(List<Silence> silences) throws IOException {
+        Files.createDirectories(file.getParent());
+        AtomicFiles.write(file, AlertJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(new ArrayList<>(silences)), false);
+    }
+
+    /**
+     * The silences as of now, for the service: re-read when the file changed; an unreadable file keeps the last good
+     * list (logged once per change), so a half-edited file by hand never lifts the silences already in force.
+     */
+    public synchronized List<Silence> current() {
+        try {
+            FileTime time = Files.getLastModifiedTime(file);
+            long size = Files.size(file);
+            if (time.equals(readTime) && size == readSize) {
+                return cached;
+            }
+            readTime = time;
+            readSize = size;
+            cached = read();
+            LOG.info("Alerts: read {} silence(s) from {}", cached.size(), file);
+        } catch (NoSuchFileException e) {
+            if (readTime != null) {
+                LOG.info("Alerts: {} is gone; no silences", file);
+            }
+            readTime = null;
+            readSize = -1;
+            cached = List.of();
+        } catch (IOException e) {
+            LOG.warn("Alerts: could not read {} ({}); keeping the {} silence(s) read before. Fix the file or run"
+                    + " \"sense-probe silence list\"", file, e.getMessage(), cached.size());
+        }
+        return cached;
+    }
+}
