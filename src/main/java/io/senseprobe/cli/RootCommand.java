@@ -19,7 +19,7 @@ public record RootCommand(Function<Clock, CamelConfiguration> checkBeans) {
      * one-shot run builds only the command it runs (Cli.commandLine).
      */
     static final List<Class<?>> COMMANDS = List.of(Qseow.class, Qscloud.class, CheckCommand.class, ValidateCommand.class,
-            RunCommand.class, SimulatorCommand.class, DemoCommand.class, HelpCommand.class);
+            RunCommand.class, SilenceCommand.class, SimulatorCommand.class, DemoCommand.class, HelpCommand.class);
 
     /** The check route's beans of the command line that {@code spec} belongs to. */
     static Function<Clock, CamelConfiguration> checkBeans(CommandSpec spec) {

@@ -114,4 +114,23 @@ public final class SenseProbeService implements AutoCloseable {
         }
         return null;
     }
+
+    /**
+     * The results folder the service of {@code appHome} uses ({@code sense.results.dir} of its properties or its
+     * environment variable; {@code out/} by default), for commands that share files with it ({@code silence}).
+     */
+    public static Path resultsDir(Path appHome) throws java.io.IOException {
+        Path home = appHome.toAbsolutePath().normalize();
+        String location = AppResources.location(home, PROPERTIES);
+        java.util.Properties file = new java.util.Properties();
+        try (java.io.InputStream in = AppResources.open(location)) {
+            file.load(in);
+        }
+        Map<String, String> env;
+        try (java.io.InputStream in = AppResources.open(location)) {
+            env = EnvironmentOverrides.of(in, System::getenv);
+        }
+        String value = env.getOrDefault(ServiceSettings.RESULTS_DIR, file.getProperty(ServiceSettings.RESULTS_DIR));
+        return home.resolve(value == null || value.isBlank() ? "out" : value.trim()).toAbsolutePath().normalize();
+    }
 }

@@ -109,7 +109,7 @@ class MaintenanceWindowsTest extends DefinitionTest {
         assertTrue(described.contains("\"nowhere\", which is no connection"), described);
         assertTrue(result.problems().stream().allMatch(p -> p.file().endsWith("d.yaml") && p.fix() != null
                 && (p.key().equals("maintenance") || p.key().equals("depends-on"))), described);
-        assertEquals(List.of(), result.definitions().stream().map(Definition::name).toList());
+        assertEquals(List.of("b"), result.definitions().stream().map(Definition::name).toList());
     }
 
     @Test
