@@ -49,6 +49,7 @@ public final class AlertService implements Service {
     private volatile BooleanSupplier owner = () -> true;
     private volatile AlertStateMachine.Hold hold = AlertStateMachine.Hold.NONE;
     private volatile Dependencies dependencies = new Dependencies(Map::of);
+    private volatile Suppression suppression = Suppression.NONE;
 
     AlertService(AlertSettings settings, AlertTemplates templates, Path resultsDir, Clock clock,
             AlertDelivery delivery) {
@@ -154,6 +155,7 @@ public final class AlertService implements Service {
                         .map(parent -> "it depends on " + parent + ", which fails (listed in its message)"))
                 .orElse(null);
         synchronized (lock) {
+            this.suppression = suppression;
             this.dependencies = deps;
             this.hold = h;
             machine.holdWhile(h);
@@ -210,6 +212,7 @@ public final class AlertService implements Service {
         if (!owner.getAsBoolean()) {
             return;
         }
+        suppression.refresh();
         synchronized (lock) {
             Instant now = clock.instant();
             boolean[] changed = {false};

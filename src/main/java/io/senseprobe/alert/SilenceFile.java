@@ -48,11 +48,22 @@ public final class SilenceFile {
         AtomicFiles.write(file, AlertJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(new ArrayList<>(silences)), false);
     }
 
-    /**
-     * The silences as of now, for the service: re-read when the file changed; an unreadable file keeps the last good
-     * list (logged once per change), so a half-edited file by hand never lifts the silences already in force.
-     */
+    private boolean everRead;
+
+    /** The silences as last read ({@link #refresh()}; the first call reads the file). */
     public synchronized List<Silence> current() {
+        if (!everRead) {
+            refresh();
+        }
+        return cached;
+    }
+
+    /**
+     * Reads the file again when its modified time or size changed (the service: at every alerts tick). An unreadable
+     * file keeps the last good list (logged once per change), so a half-edited file never lifts the silences in force.
+     */
+    public synchronized List<Silence> refresh() {
+        everRead = true;
         try {
             FileTime time = Files.getLastModifiedTime(file);
             long size = Files.size(file);

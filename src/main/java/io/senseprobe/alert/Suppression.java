@@ -39,6 +39,13 @@ public final class Suppression {
         this.definitions = definitions;
     }
 
+    /** Reads out/silences.json again if it changed: once per alerts tick, so a silence added meanwhile holds from then. */
+    public void refresh() {
+        if (silences != null) {
+            silences.refresh();
+        }
+    }
+
     public Optional<Reason> of(String connection, Instant t) {
         Definition d = definitions.get().get(connection);
         if (d != null && d.overrides() != null) {

@@ -85,8 +85,10 @@ public final class ServiceBeans implements CamelConfiguration {
         Inventory inventory = new Inventory(settings, loader, status, clock, new DefinitionFileAlerts(alerts, clock));
         alerts.forgetUnless(inventory::isActive);
         // maintenance windows, silences (out/silences.json, re-read when changed) and depends-on hold messages back
-        alerts.holdWith(new Suppression(settings.maintenance(), new SilenceFile(settings.resultsDir()), inventory::active),
+        Suppression suppression = new Suppression(settings.maintenance(), new SilenceFile(settings.resultsDir()),
                 inventory::active);
+        alerts.holdWith(suppression, inventory::active);
+        status.markInMaintenance(connection -> suppression.of(connection, clock.instant()).isPresent());
         Observe.install(context, settings.status(), clock, alerts, settings.alerts().destinationIds(), inventory::isActive,
                 role::isLeader);
         registry.bind("inventory", inventory);

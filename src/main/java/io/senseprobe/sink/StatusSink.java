@@ -29,6 +29,7 @@ public final class StatusSink extends ServiceSupport implements ResultSink {
     // held while the file is written (results keep arriving under this object's own lock meanwhile)
     private final Object writing = new Object();
     private volatile BooleanSupplier owner = () -> true;
+    private volatile java.util.function.Predicate<String> inMaintenance = connection -> false;
 
     public StatusSink(Path resultsDir, Clock clock) {
         this.file = resultsDir.resolve("status.json");
@@ -38,6 +39,15 @@ public final class StatusSink extends ServiceSupport implements ResultSink {
     /** Writes the file only while this instance owns the shared inventory (cluster); always, unless this is set. */
     public void ownedWhile(BooleanSupplier owner) {
         this.owner = owner;
+    }
+
+    /**
+     * Which connections are in a maintenance window or silenced now (their alerts wait): their entries get
+     * {@code "inMaintenance": true}, and every write looks again. None, unless this is set.
+     */
+    public void markInMaintenance(java.util.function.Predicate<String> connection) {
+        this.inMaintenance = connection;
+        markDirty();
     }
 
     public Path file() {
@@ -77,7 +87,7 @@ public final class StatusSink extends ServiceSupport implements ResultSink {
                 dirty = false;
                 Map<String, Object> status = new LinkedHashMap<>();
                 status.put("updatedAt", clock.instant().toString());
-                status.put("connections", latest);
+                status.put("connections", withMaintenance());
                 json = ResultJson.pretty(status);
             }
             try {
@@ -87,6 +97,23 @@ public final class StatusSink extends ServiceSupport implements ResultSink {
                 throw e;
             }
         }
+    }
+
+    /** The latest results, those of connections in maintenance with {@code inMaintenance: true} added. */
+    private Map<String, Object> withMaintenance() {
+        Map<String, Object> entries = new LinkedHashMap<>();
+        latest.forEach((key, result) -> {
+            if (result.connection() != null && inMaintenance.test(result.connection())) {
+                com.fasterxml.jackson.databind.node.ObjectNode node = ResultJson.MAPPER.valueToTree(result);
+                node.put("inMaintenance", true);
+                entries.put(key, node);
+                // looked at again at the next write: the window may end while no result arrives
+                dirty = true;
+            } else {
+                entries.put(key, result);
+            }
+        });
+        return entries;
     }
 
     private synchronized void markDirty() {
