@@ -92,6 +92,10 @@ public final class ServiceBeans implements CamelConfiguration {
         Observe.install(context, settings.status(), clock, alerts, settings.alerts().destinationIds(), inventory::isActive,
                 role::isLeader);
         registry.bind("inventory", inventory);
+        io.senseprobe.sink.MetricsSink metrics = registry.lookupByNameAndType(Observe.METRICS_SINK, io.senseprobe.sink.MetricsSink.class);
+        if (metrics != null) {
+            metrics.markInMaintenance(connection -> suppression.of(connection, clock.instant()).isPresent());
+        }
         // ${env:...} and ${file:...} in inbox files only when the admin says whoever writes there may read them
         // and only files under sense.inbox.allowed-paths, so that whoever writes there cannot probe any readable file
         DefinitionLoader inboxLoader = (settings.inboxAllowSecretRefs() ? loader : loader.forbiddingReferences())

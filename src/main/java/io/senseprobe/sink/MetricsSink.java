@@ -31,7 +31,10 @@ public final class MetricsSink extends InventorySink {
     public static final String CHECK_DURATION = "sense_probe_check_duration_seconds";
     public static final String CERT_EXPIRY = "sense_probe_cert_expiry_days";
     public static final String CREDENTIAL_EXPIRY = "sense_probe_credential_expiry_days";
-    public static final List<String> NAMES = List.of(CHECK_UP, CHECK_DURATION, CERT_EXPIRY, CREDENTIAL_EXPIRY);
+    /** 1 while the connection is in a maintenance window or silenced (its alerts wait), read at each scrape. */
+    public static final String IN_MAINTENANCE = "sense_probe_in_maintenance";
+    public static final List<String> NAMES = List.of(CHECK_UP, CHECK_DURATION, CERT_EXPIRY, CREDENTIAL_EXPIRY,
+            IN_MAINTENANCE);
 
     private final MeterRegistry registry;
     // per connection: its checks' latest results, and the gauges they make
@@ -51,8 +54,15 @@ public final class MetricsSink extends InventorySink {
         }
     }
 
+    private volatile java.util.function.Predicate<String> inMaintenance = connection -> false;
+
     public MetricsSink(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** Which connections are in a maintenance window or silenced now; none, unless this is set. */
+    public void markInMaintenance(java.util.function.Predicate<String> connection) {
+        this.inMaintenance = connection;
     }
 
     @Override
@@ -83,6 +93,9 @@ public final class MetricsSink extends InventorySink {
             Expiries.credentials(r).forEach(e -> wanted.merge(new GaugeKey(CREDENTIAL_EXPIRY, "kind", e.name()),
                     (double) e.daysLeft(), Math::min));
         }
+        if (!wanted.isEmpty()) {
+            wanted.put(new GaugeKey(IN_MAINTENANCE, null, null), 0.0);
+        }
         Map<GaugeKey, Value> have = gauges.computeIfAbsent(connection, c -> new HashMap<>());
         for (GaugeKey gone : new HashSet<>(have.keySet())) {
             if (!wanted.containsKey(gone)) {
@@ -97,6 +110,13 @@ public final class MetricsSink extends InventorySink {
 
     private Value register(String connection, GaugeKey key) {
         Value value = new Value();
+        if (IN_MAINTENANCE.equals(key.name())) {
+            value.meter = Gauge.builder(key.name(), () -> inMaintenance.test(connection) ? 1 : 0)
+                    .tags(Tags.of("connection", connection))
+                    .strongReference(true)
+                    .register(registry);
+            return value;
+        }
         value.meter = Gauge.builder(key.name(), value, Value::read)
                 .tags(Tags.of("connection", connection, key.tag(), key.tagValue()))
                 .strongReference(true)

@@ -53,6 +53,21 @@ class MetricsSinkTest {
     }
 
     @Test
+    void inMaintenanceIsOnePerConnectionWhileItsAlertsAreHeld() {
+        Set<String> held = ConcurrentHashMap.newKeySet();
+        sink.markInMaintenance(held::contains);
+        sink.write(result("central", "qrs-about", Status.FAILED, List.of(), List.of()));
+        sink.write(result("cloud", "qrs-about", Status.OK, List.of(), List.of()));
+        held.add("central");
+        String m = registry.scrape();
+        assertTrue(m.contains("sense_probe_in_maintenance{connection=\"central\"} 1.0"), m);
+        assertTrue(m.contains("sense_probe_in_maintenance{connection=\"cloud\"} 0.0"), m);
+        // read at each scrape: a window that ends needs no new result
+        held.clear();
+        assertTrue(registry.scrape().contains("sense_probe_in_maintenance{connection=\"central\"} 0.0"));
+    }
+
+    @Test
     void aConnectionThatLeftTheInventoryLeavesTheMetrics() {
         Set<String> inventory = ConcurrentHashMap.newKeySet();
         inventory.addAll(Set.of("central", "cloud"));
