@@ -45,13 +45,24 @@ public final class StatusBoard extends InventorySink {
         }
     }
 
+    private volatile java.util.function.Predicate<String> inMaintenance = connection -> false;
+
+    /** Which connections are in a maintenance window or silenced now (row field inMaintenance); none unless set. */
+    public void markInMaintenance(java.util.function.Predicate<String> connection) {
+        this.inMaintenance = connection;
+    }
+
     /** The body of /api/status. */
     public String json() {
         List<Map<String, Object>> rows = new ArrayList<>();
         synchronized (this) {
             latest.keySet().removeIf(key -> !inInventory(ResultKeys.connectionOf(key)));
             lastOk.keySet().retainAll(latest.keySet());
-            latest.forEach((key, result) -> rows.add(row(result, lastOk.get(key))));
+            latest.forEach((key, result) -> {
+                Map<String, Object> row = row(result, lastOk.get(key));
+                row.put("inMaintenance", result.connection() != null && inMaintenance.test(result.connection()));
+                rows.add(row);
+            });
         }
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("updatedAt", clock.instant().toString());

@@ -88,14 +88,20 @@ public final class ServiceBeans implements CamelConfiguration {
         Suppression suppression = new Suppression(settings.maintenance(), new SilenceFile(settings.resultsDir()),
                 inventory::active);
         alerts.holdWith(suppression, inventory::active);
-        status.markInMaintenance(connection -> suppression.of(connection, clock.instant()).isPresent());
         Observe.install(context, settings.status(), clock, alerts, settings.alerts().destinationIds(), inventory::isActive,
                 role::isLeader);
         registry.bind("inventory", inventory);
         io.senseprobe.sink.MetricsSink metrics = registry.lookupByNameAndType(Observe.METRICS_SINK, io.senseprobe.sink.MetricsSink.class);
+        java.util.function.Predicate<String> inMaintenance = connection -> suppression.of(connection, clock.instant()).isPresent();
         if (metrics != null) {
-            metrics.markInMaintenance(connection -> suppression.of(connection, clock.instant()).isPresent());
+            metrics.markInMaintenance(inMaintenance);
         }
+        io.senseprobe.observe.StatusBoard board = registry.lookupByNameAndType(io.senseprobe.observe.StatusBoard.BEAN,
+                io.senseprobe.observe.StatusBoard.class);
+        if (board != null) {
+            board.markInMaintenance(inMaintenance);
+        }
+        status.markInMaintenance(inMaintenance);
         // ${env:...} and ${file:...} in inbox files only when the admin says whoever writes there may read them
         // and only files under sense.inbox.allowed-paths, so that whoever writes there cannot probe any readable file
         DefinitionLoader inboxLoader = (settings.inboxAllowSecretRefs() ? loader : loader.forbiddingReferences())

@@ -65,6 +65,7 @@ class ServiceSilenceTest {
         awaitDeliveries();
         assertEquals(List.of(), receiver.bodies("/hook"));
         ServiceHarness.await("inMaintenance in status.json", WAIT, () -> inMaintenance());
+        assertTrue(board().contains("\"inMaintenance\":true"), board());
 
         silences.write(List.of());
         ServiceHarness.await("the failing alert", WAIT, () -> !receiver.bodies("/hook").isEmpty());
@@ -73,6 +74,12 @@ class ServiceSilenceTest {
         assertEquals(List.of("failing"), receiver.bodies("/hook").stream().map(b -> b.get("alert").asText()).toList());
         ServiceHarness.await("inMaintenance gone from status.json", WAIT, () -> !inMaintenance());
         assertFalse(Files.readString(home.resolve("out/alert-state.json")).contains("/hook"));
+    }
+
+    /** The status page's /api/status body, from its bean (the test runs without the status port). */
+    private String board() {
+        return harness.service.context().getRegistry().lookupByNameAndType(io.senseprobe.observe.StatusBoard.BEAN,
+                io.senseprobe.observe.StatusBoard.class).json();
     }
 
     private boolean inMaintenance() {
