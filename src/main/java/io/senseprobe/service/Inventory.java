@@ -89,6 +89,7 @@ public final class Inventory {
     /** Called every tick: picks up changes, then returns every connection that is due, marked as running. */
     public synchronized List<Definition> due() {
         reloadIfChanged();
+        activeNow = Map.copyOf(active());
         // every tick, not only on a change: a check that was running when its file went has written it back since
         if (loaded) {
             status.retainConnections(schedule.values().stream().flatMap(s -> s.definition.checks().stream()
@@ -125,6 +126,17 @@ public final class Inventory {
         Scheduled s = schedule.get(key(ResultKeys.connectionOf(connectionOrKey)));
         return s != null && (!connectionOrKey.contains("/")
                 || s.definition.checks().contains(connectionOrKey.substring(connectionOrKey.lastIndexOf('/') + 1)));
+    }
+
+    // what active() returned at the last tick, for readers that must not take this object's lock (see activeNow)
+    private volatile Map<String, Definition> activeNow = Map.of();
+
+    /**
+     * As {@link #active()} at the last tick, without taking this object's lock: the alert service, status.json and
+     * the metrics ask it while holding locks of their own, and this object calls them while holding its own.
+     */
+    public Map<String, Definition> activeNow() {
+        return activeNow;
     }
 
     /** The connections being checked now, by name, and the definition each runs with. */

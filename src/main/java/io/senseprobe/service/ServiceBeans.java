@@ -85,9 +85,10 @@ public final class ServiceBeans implements CamelConfiguration {
         Inventory inventory = new Inventory(settings, loader, status, clock, new DefinitionFileAlerts(alerts, clock));
         alerts.forgetUnless(inventory::isActive);
         // maintenance windows, silences (out/silences.json, re-read when changed) and depends-on hold messages back
+        // activeNow, not active: asked under the alert service's and the status sink's locks (no lock order to keep)
         Suppression suppression = new Suppression(settings.maintenance(), new SilenceFile(settings.resultsDir()),
-                inventory::active);
-        alerts.holdWith(suppression, inventory::active);
+                inventory::activeNow);
+        alerts.holdWith(suppression, inventory::activeNow);
         Observe.install(context, settings.status(), clock, alerts, settings.alerts().destinationIds(), inventory::isActive,
                 role::isLeader);
         registry.bind("inventory", inventory);

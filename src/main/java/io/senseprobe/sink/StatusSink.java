@@ -79,17 +79,19 @@ public final class StatusSink extends ServiceSupport implements ResultSink {
             return;
         }
         synchronized (writing) {
-            String json;
+            Map<String, CheckResult> snapshot;
             synchronized (this) {
                 if (!dirty) {
                     return;
                 }
                 dirty = false;
-                Map<String, Object> status = new LinkedHashMap<>();
-                status.put("updatedAt", clock.instant().toString());
-                status.put("connections", withMaintenance());
-                json = ResultJson.pretty(status);
+                snapshot = new TreeMap<>(latest);
             }
+            // outside this object's lock: results keep coming while the maintenance question is asked
+            Map<String, Object> status = new LinkedHashMap<>();
+            status.put("updatedAt", clock.instant().toString());
+            status.put("connections", withMaintenance(snapshot));
+            String json = ResultJson.pretty(status);
             try {
                 AtomicFiles.write(file, json, false);
             } catch (RuntimeException e) {
@@ -100,15 +102,15 @@ public final class StatusSink extends ServiceSupport implements ResultSink {
     }
 
     /** The latest results, those of connections in maintenance with {@code inMaintenance: true} added. */
-    private Map<String, Object> withMaintenance() {
+    private Map<String, Object> withMaintenance(Map<String, CheckResult> snapshot) {
         Map<String, Object> entries = new LinkedHashMap<>();
-        latest.forEach((key, result) -> {
+        snapshot.forEach((key, result) -> {
             if (result.connection() != null && inMaintenance.test(result.connection())) {
                 com.fasterxml.jackson.databind.node.ObjectNode node = ResultJson.MAPPER.valueToTree(result);
                 node.put("inMaintenance", true);
                 entries.put(key, node);
                 // looked at again at the next write: the window may end while no result arrives
-                dirty = true;
+                markDirty();
             } else {
                 entries.put(key, result);
             }
