@@ -17,7 +17,7 @@ final class Holds {
     static Definition definition(String name, String dependsOn, String windows) {
         List<MaintenanceWindow> maintenance = MaintenanceWindow.parseList(windows);
         Definition.Overrides overrides = new Definition.Overrides(null, null, null, null, null, null, null, null, null,
-                maintenance, dependsOn);
+                null, maintenance, dependsOn);
         return new Definition(name, Target.QSEOW, "sense.example.com", 4242, "", AuthType.CERT, null, null, null,
                 null, null, null, null, null, true, Definition.DEFAULT_TIMEOUT, overrides, Path.of("connections.yaml"));
     }

@@ -35,7 +35,7 @@ class MaintenanceProcessTest {
         Path file = home.resolve("config/application.properties");
         Files.createDirectories(file.getParent());
         Files.writeString(file, Files.readString(Path.of("config/application.properties")) + String.join("\n",
-                "", "sense.check.interval = 300ms", "sense.alert.failure-threshold = 1", "sense.alert.rate-limit = 0",
+                "", "sense.check.interval = 300ms", "sense.alert.failure-threshold = 1", "sense.alert.rate-limit = 0", "sense.alert.group-wait = 0",
                 "sense.alert.webhook.url = " + webhook, "sense.alert.maintenance = " + maintenance, ""));
     }
 
