@@ -67,6 +67,11 @@ public record FailureClassifier(ResultFactory results) implements Processor {
             // the deadline aborted the request: what the abort threw says nothing about the server
             return timeout(attempt);
         }
+        if (find(chain, ResponseTooLargeException.class) != null) {
+            return results.failed(attempt, Category.BAD_RESPONSE, "The server at " + where + " answered " + attempt.path()
+                    + " with more than 1 MiB (" + ResponseTooLargeException.LIMIT_BYTES
+                    + " bytes); sense-probe stopped reading at that limit.", null);
+        }
         CheckResult proxyFailure = ProxyFailures.classify(results, attempt, chain, proxy);
         if (proxyFailure != null) {
             return proxyFailure;

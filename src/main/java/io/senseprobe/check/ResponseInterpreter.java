@@ -1,5 +1,7 @@
 package io.senseprobe.check;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.senseprobe.definition.Definition;
@@ -62,11 +64,21 @@ public record ResponseInterpreter(ResultFactory results) implements Processor {
                     : results.found(attempt, finding.status(), finding.category(), finding.message(), finding.hint(),
                             finding.sense());
         } catch (IOException e) {
-            return badResponse(attempt, "The server answered " + attempt.path() + " with something other than JSON ("
-                    + excerpt(body) + ").");
+            if (!endedEarly(e)) {
+                return badResponse(attempt, "The server answered " + attempt.path() + " with something other than JSON ("
+                        + excerpt(body) + ").");
+            }
+            return badResponse(attempt, "The server's answer to " + attempt.path() + " ends in the middle of its JSON (after "
+                    + body.getBytes(StandardCharsets.UTF_8).length + " bytes): the answer was cut short.");
         } catch (BadResponseException e) {
             return badResponse(attempt, e.getMessage());
         }
+    }
+
+    /** JSON that started well and stopped: Jackson says end-of-input, in a value (EOF) or between entries. */
+    private static boolean endedEarly(IOException e) {
+        return e instanceof JsonEOFException || (e instanceof JsonProcessingException json
+                && json.getOriginalMessage() != null && json.getOriginalMessage().startsWith("Unexpected end-of-input"));
     }
 
     private Object badResponse(CheckAttempt attempt, String message) {

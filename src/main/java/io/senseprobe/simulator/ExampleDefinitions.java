@@ -40,6 +40,8 @@ final class ExampleDefinitions {
                         "engine-port", sim.port(Listener.ENGINE));
                 case SLOW -> with(cert(sim, host, "sim-slow", listener, f.clientCert(), f.clientKey()), "timeout", "2s");
                 case TRICKLE -> with(cert(sim, host, "sim-trickle", listener, f.clientCert(), f.clientKey()), "timeout", "2s");
+                case SLOW_HEADERS, TLS_STALL -> with(cert(sim, host, "sim-" + listener.id(), listener, f.clientCert(),
+                        f.clientKey()), "timeout", "2s");
                 default -> cert(sim, host, "sim-" + listener.id(), listener, f.clientCert(), f.clientKey());
             };
             written.add(write(folder, def, describe(listener)));
@@ -128,6 +130,11 @@ final class ExampleDefinitions {
             case REDIRECT_TARGET -> "A normal repository: the redirect target. Works when called directly.";
             case TRICKLE -> "The server sends its answer one byte a second; the timeout is 2 s.";
             case RESET -> "The connection is reset right after it opens.";
+            case ENDLESS_BODY -> "The server's answer never ends: sense-probe stops reading at 1 MiB (bad-response).";
+            case TRUNCATED_JSON -> "The server's JSON stops halfway (bad-response).";
+            case SLOW_HEADERS -> "The server sends its headers one byte every 100 ms, forever; the timeout is 2 s.";
+            case HEADER_FLOOD -> "The server sends headers without end: sense-probe stops at 100 (bad-response).";
+            case TLS_STALL -> "The server reads the TLS ClientHello and never answers; the timeout is 2 s.";
         };
     }
 

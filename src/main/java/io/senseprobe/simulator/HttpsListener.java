@@ -137,6 +137,14 @@ final class HttpsListener implements AutoCloseable {
     private static void send(HttpExchange exchange, Response response) throws IOException, InterruptedException {
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         byte[] body = response.body();
+        if (response.endless()) {
+            // length 0: chunked, so the client cannot know where it ends
+            exchange.sendResponseHeaders(response.status(), 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                endless(out, body);
+            }
+            return;
+        }
         exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
@@ -146,6 +154,16 @@ final class HttpsListener implements AutoCloseable {
                     trickle(out, body, response.byteInterval());
                 }
             }
+        }
+    }
+
+    /** Ends with an IOException when the client goes away (or the simulator closes the connection). */
+    private static void endless(OutputStream out, byte[] start) throws IOException {
+        out.write(start);
+        byte[] filler = new byte[8192];
+        java.util.Arrays.fill(filler, (byte) 'x');
+        while (!Thread.currentThread().isInterrupted()) {
+            out.write(filler);
         }
     }
 

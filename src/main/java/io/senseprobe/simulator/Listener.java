@@ -33,7 +33,17 @@ public enum Listener {
     /** QRS that sends its headers at once and then its body one byte a second. */
     TRICKLE(Tls.MUTUAL),
     /** Plain TCP: accepts and resets every connection (no TLS, no HTTP). */
-    RESET(Tls.NONE);
+    RESET(Tls.NONE),
+    /** Answers 200 with a JSON body that never ends (chunked, filler at full speed). */
+    ENDLESS_BODY(Tls.MUTUAL),
+    /** Answers 200 with the first half of the QRS about JSON (its Content-Length matches the half). */
+    TRUNCATED_JSON(Tls.MUTUAL),
+    /** Sends a status line, then header bytes one every 100 ms, forever. */
+    SLOW_HEADERS(Tls.MUTUAL),
+    /** Sends a status line, then headers at full speed, forever. */
+    HEADER_FLOOD(Tls.MUTUAL),
+    /** Plain TCP: accepts, reads the TLS ClientHello and never answers it. */
+    TLS_STALL(Tls.NONE);
 
     enum Tls { MUTUAL, SERVER, NONE }
 

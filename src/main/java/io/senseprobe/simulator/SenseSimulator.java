@@ -70,6 +70,10 @@ public final class SenseSimulator implements AutoCloseable {
     private final List<AutoCloseable> running = new ArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
     private volatile Duration slowDelay = DEFAULT_SLOW_DELAY;
+    private final Map<Listener, Redirect> redirects = new ConcurrentHashMap<>();
+
+    private record Redirect(String host, Listener to) {
+    }
 
     private SenseSimulator(Path dir, SiteCertificates certs) {
         files = SimulatorFiles.in(dir);
@@ -132,6 +136,16 @@ public final class SenseSimulator implements AutoCloseable {
             ports.put(listener, reset.port());
             return;
         }
+        if (listener == Listener.SLOW_HEADERS || listener == Listener.HEADER_FLOOD || listener == Listener.TLS_STALL) {
+            RawListener raw = new RawListener(listener, bind, port, certs.serverFor(listener), certs.siteCa.cert(),
+                    executor, this::record);
+            running.add(raw);
+            if (listener.tls != Listener.Tls.NONE) {
+                tlsCounters.put(listener, raw::connections);
+            }
+            ports.put(listener, raw.port());
+            return;
+        }
         if (listener == Listener.ENGINE) {
             EngineListener engineListener = new EngineListener(listener, bind, port, certs.serverFor(listener),
                     certs.siteCa.cert(), executor, this::answer, engine, this::record);
@@ -149,6 +163,11 @@ public final class SenseSimulator implements AutoCloseable {
 
     private Response answer(Incoming request) {
         Listener listener = request.listener();
+        Redirect redirect = redirects.get(listener);
+        if (redirect != null) {
+            return Response.empty(302).withHeader("Location", "https://" + redirect.host() + ":" + port(redirect.to())
+                    + request.path() + (request.rawQuery() == null ? "" : "?" + request.rawQuery()));
+        }
         int retryAfter = rateLimits.check(listener);
         if (retryAfter >= 0) {
             return RateLimits.tooManyRequests(retryAfter);
@@ -167,7 +186,11 @@ public final class SenseSimulator implements AutoCloseable {
             case REDIRECT -> Response.empty(302).withHeader("Location", "https://" + request.hostName() + ":"
                     + port(Listener.REDIRECT_TARGET) + request.path()
                     + (request.rawQuery() == null ? "" : "?" + request.rawQuery()));
-            case RESET -> throw new IllegalStateException("RESET speaks no HTTP");
+            case ENDLESS_BODY -> Response.of(200, Response.JSON,
+                    "{\"buildVersion\":\"".getBytes(java.nio.charset.StandardCharsets.UTF_8)).endlessly();
+            case TRUNCATED_JSON -> QrsApi.handle(request, services).cutInHalf();
+            case RESET, SLOW_HEADERS, HEADER_FLOOD, TLS_STALL ->
+                    throw new IllegalStateException(listener + " is answered by its own socket, not here");
         };
     }
 
@@ -312,6 +335,19 @@ public final class SenseSimulator implements AutoCloseable {
     /** When true, {@code /api/v1/users/me} answers 302 to {@code /api/v1/users/{id}} on the same origin. */
     public void cloudRedirectsUsersMe(boolean redirect) {
         cloudApi.redirectUsersMe(redirect);
+    }
+
+    /**
+     * From now on every request to {@code from} answers 302 to {@code https://host:port(to)} with the same path and
+     * query: another origin when host or port differ (the target records what reaches it), a redirect loop when
+     * both are the same. Ends with {@link #stopRedirects()}.
+     */
+    public void redirect(Listener from, String host, Listener to) {
+        redirects.put(from, new Redirect(host, to));
+    }
+
+    public void stopRedirects() {
+        redirects.clear();
     }
 
     /** When not null, {@code /api/v1/users/me} answers 403 in Cloud's error shape with this {@code detail}. */

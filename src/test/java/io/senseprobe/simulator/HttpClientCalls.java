@@ -10,7 +10,9 @@ final class HttpClientCalls {
     static void touchEveryHttpListener(SenseSimulator sim) throws Exception {
         HttpClient client = TlsClients.mutual(sim.files());
         for (Listener listener : Listener.values()) {
-            if (listener == Listener.RESET || listener == Listener.SLOW || listener == Listener.TRICKLE) {
+            // the ones that never finish an answer (or never answer) would hold the test up
+            if (java.util.EnumSet.of(Listener.RESET, Listener.SLOW, Listener.TRICKLE, Listener.ENDLESS_BODY,
+                    Listener.SLOW_HEADERS, Listener.HEADER_FLOOD, Listener.TLS_STALL).contains(listener)) {
                 continue;
             }
             try {

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * <li>TLS: the credential's material for {@link CredentialTlsStrategy} should a new connection be needed;</li>
  * <li>deadline: every timeout is what is left of the check's own, and at the deadline the request is aborted (its
  * connection closed, so even a server that trickles bytes frees the worker);</li>
+ * <li>body: read up to 1 MiB, past that the connection is dropped and the check fails ({@link BoundedEntity});</li>
  * <li>a proxy's refusal of the tunnel: an exception, never taken for the site's answer;</li>
  * <li>a kept-alive connection the server closed while idle: tried once more on a fresh connection, since that race
  * says nothing about the site.</li>
@@ -63,7 +64,7 @@ record CheckExecHandler(Deadlines deadlines) implements ExecChainHandler {
         }
         deadlines.arm(attempt);
         try {
-            return refusedTunnel(chain.proceed(request, scope), scope);
+            return bounded(refusedTunnel(chain.proceed(request, scope), scope), scope, attempt);
         } catch (IOException e) {
             if (!closedWhileIdle(e, context) || attempt.timedOut() || scope.execRuntime.isExecutionAborted()) {
                 throw e;
@@ -71,7 +72,7 @@ record CheckExecHandler(Deadlines deadlines) implements ExecChainHandler {
             LOG.debug("Connection {}: the pooled connection was closed by the server; once more on a new one",
                     attempt.definition().name());
             context.removeAttribute(CredentialTlsStrategy.NEW_CONNECTION);
-            return chain.proceed(ClassicRequestBuilder.copy(scope.originalRequest).build(), scope);
+            return bounded(chain.proceed(ClassicRequestBuilder.copy(scope.originalRequest).build(), scope), scope, attempt);
         } finally {
             attempt.tlsSeen().sessionUsed(context.getSSLSession());
         }
@@ -88,6 +89,13 @@ record CheckExecHandler(Deadlines deadlines) implements ExecChainHandler {
         }
         response.close();
         throw new TunnelRefusedException(response);
+    }
+
+    private static ClassicHttpResponse bounded(ClassicHttpResponse response, ExecChain.Scope scope, CheckAttempt attempt) {
+        if (response.getEntity() != null) {
+            response.setEntity(new BoundedEntity(response.getEntity(), scope.execRuntime, attempt.path()));
+        }
+        return response;
     }
 
     /** A pooled connection (none was opened for this request) that died before any answer came. */

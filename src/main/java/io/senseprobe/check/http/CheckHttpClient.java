@@ -28,6 +28,10 @@ public final class CheckHttpClient {
     static final int MAX_CONNECTIONS = 5_000;
     static final TimeValue IDLE = TimeValue.ofMinutes(5);
     private static final int BUFFER_BYTES = 2048;
+    /** Status and header lines, and chunk headers: a server sending one endless line fails at this length. */
+    static final int MAX_LINE_BYTES = 32 * 1024;
+    /** Sense sends about 15 headers; a server sending headers without end fails at this count. */
+    static final int MAX_HEADERS = 100;
 
     private final CredentialPools pools;
 
@@ -49,7 +53,9 @@ public final class CheckHttpClient {
                 .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
                 // Sense answers a check in a few hundred bytes: small buffers, since a thousand connections stay open
                 .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
-                        .http1Config(Http1Config.custom().setBufferSize(BUFFER_BYTES).build()).build())
+                        .http1Config(Http1Config.custom().setBufferSize(BUFFER_BYTES)
+                                // every read is bounded: the head here, the body by BoundedEntity, time by Deadlines
+                                .setMaxLineLength(MAX_LINE_BYTES).setMaxHeaderCount(MAX_HEADERS).build()).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setValidateAfterInactivity(TimeValue.ofSeconds(1)).build())
                 .build());
