@@ -167,4 +167,67 @@ class FaultListenersTest extends SimulatorTest {
     void resetListenerResetsTheConnection() {
         assertThrows(IOException.class, () -> about(Listener.RESET));
     }
+
+    @Test
+    void armedRedirectPointsAtTheNamedHostAndListenerUntilStopped() throws Exception {
+        sim.redirect(Listener.CLOUD, "127.0.0.1", Listener.JWT_PROXY);
+        try {
+            HttpResponse<String> response = about(Listener.CLOUD);
+            assertEquals(302, response.statusCode());
+            assertTrue(response.headers().firstValue("Location").orElseThrow()
+                    .startsWith("https://127.0.0.1:" + sim.port(Listener.JWT_PROXY) + "/qrs/about?xrfkey="));
+        } finally {
+            sim.stopRedirects();
+        }
+        assertEquals(401, about(Listener.CLOUD).statusCode(), "Cloud answers again (no key: 401), no redirect");
+    }
+
+    @Test
+    void truncatedJsonIsTheFirstHalfOfTheAboutAnswer() throws Exception {
+        String whole = about(Listener.QRS).body();
+        HttpResponse<String> cut = about(Listener.TRUNCATED_JSON);
+        assertEquals(200, cut.statusCode());
+        assertTrue(cut.body().length() > 10 && whole.startsWith(cut.body()) && cut.body().length() < whole.length(), cut.body());
+    }
+
+    @Test
+    void endlessBodyKeepsComingPastTwoMebibytes() throws Exception {
+        HttpResponse<java.io.InputStream> response = client.send(java.net.http.HttpRequest.newBuilder(
+                TlsClients.uri(sim.port(Listener.ENDLESS_BODY), "/qrs/about")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = response.body()) {
+            assertEquals(200, response.statusCode());
+            byte[] twoMiB = body.readNBytes(2 * 1024 * 1024);
+            assertEquals(2 * 1024 * 1024, twoMiB.length);
+            assertTrue(new String(twoMiB, 0, 16, java.nio.charset.StandardCharsets.UTF_8).startsWith("{\"buildVersion\":"));
+        }
+    }
+
+    @Test
+    void headerListenersSendAStatusLineThenHeadersWithoutEnd() throws Exception {
+        for (Listener listener : new Listener[] {Listener.SLOW_HEADERS, Listener.HEADER_FLOOD}) {
+            javax.net.ssl.SSLContext tls = TlsClients.mutualContext(sim.files().clientCert(), sim.files().clientKey(),
+                    sim.files().rootCert());
+            try (java.net.Socket socket = tls.getSocketFactory().createSocket("localhost", sim.port(listener))) {
+                socket.setSoTimeout(5000);
+                socket.getOutputStream().write("GET /qrs/about HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                byte[] head = socket.getInputStream().readNBytes(60);
+                String text = new String(head, java.nio.charset.StandardCharsets.US_ASCII);
+                assertTrue(text.startsWith("HTTP/1.1 200 OK\r\n") && !text.contains("\r\n\r\n"), text);
+            }
+            assertEquals("/qrs/about", sim.requests(listener).get(0).path());
+        }
+    }
+
+    @Test
+    void tlsStallReadsTheClientHelloAndNeverAnswers() throws Exception {
+        javax.net.ssl.SSLContext tls = TlsClients.mutualContext(sim.files().clientCert(), sim.files().clientKey(),
+                sim.files().rootCert());
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                .createSocket("localhost", sim.port(Listener.TLS_STALL))) {
+            socket.setSoTimeout(300);
+            assertThrows(java.net.SocketTimeoutException.class, socket::startHandshake);
+        }
+    }
 }
