@@ -17,6 +17,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +162,7 @@ final class HttpsListener implements AutoCloseable {
     private static void endless(OutputStream out, byte[] start) throws IOException {
         out.write(start);
         byte[] filler = new byte[8192];
-        java.util.Arrays.fill(filler, (byte) 'x');
+        Arrays.fill(filler, (byte) 'x');
         while (!Thread.currentThread().isInterrupted()) {
             out.write(filler);
         }

@@ -2,6 +2,7 @@ package io.senseprobe.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -60,6 +61,6 @@ record Response(int status, Map<String, String> headers, byte[] body, Duration d
 
     /** The first half of the body only, with a Content-Length to match: a complete HTTP answer, cut-off content. */
     Response cutInHalf() {
-        return new Response(status, headers, java.util.Arrays.copyOf(body, body.length / 2), delay, byteInterval, endless);
+        return new Response(status, headers, Arrays.copyOf(body, body.length / 2), delay, byteInterval, endless);
     }
 }

@@ -3,6 +3,7 @@ package io.senseprobe.simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -187,7 +188,7 @@ public final class SenseSimulator implements AutoCloseable {
                     + port(Listener.REDIRECT_TARGET) + request.path()
                     + (request.rawQuery() == null ? "" : "?" + request.rawQuery()));
             case ENDLESS_BODY -> Response.of(200, Response.JSON,
-                    "{\"buildVersion\":\"".getBytes(java.nio.charset.StandardCharsets.UTF_8)).endlessly();
+                    "{\"buildVersion\":\"".getBytes(StandardCharsets.UTF_8)).endlessly();
             case TRUNCATED_JSON -> QrsApi.handle(request, services).cutInHalf();
             case RESET, SLOW_HEADERS, HEADER_FLOOD, TLS_STALL ->
                     throw new IllegalStateException(listener + " is answered by its own socket, not here");

@@ -6,13 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateExpiredException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -192,28 +199,28 @@ class FaultListenersTest extends SimulatorTest {
 
     @Test
     void endlessBodyKeepsComingPastTwoMebibytes() throws Exception {
-        HttpResponse<java.io.InputStream> response = client.send(java.net.http.HttpRequest.newBuilder(
+        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(
                 TlsClients.uri(sim.port(Listener.ENDLESS_BODY), "/qrs/about")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
-        try (java.io.InputStream body = response.body()) {
+        try (InputStream body = response.body()) {
             assertEquals(200, response.statusCode());
             byte[] twoMiB = body.readNBytes(2 * 1024 * 1024);
             assertEquals(2 * 1024 * 1024, twoMiB.length);
-            assertTrue(new String(twoMiB, 0, 16, java.nio.charset.StandardCharsets.UTF_8).startsWith("{\"buildVersion\":"));
+            assertTrue(new String(twoMiB, 0, 16, StandardCharsets.UTF_8).startsWith("{\"buildVersion\":"));
         }
     }
 
     @Test
     void headerListenersSendAStatusLineThenHeadersWithoutEnd() throws Exception {
         for (Listener listener : new Listener[] {Listener.SLOW_HEADERS, Listener.HEADER_FLOOD}) {
-            javax.net.ssl.SSLContext tls = TlsClients.mutualContext(sim.files().clientCert(), sim.files().clientKey(),
+            SSLContext tls = TlsClients.mutualContext(sim.files().clientCert(), sim.files().clientKey(),
                     sim.files().rootCert());
-            try (java.net.Socket socket = tls.getSocketFactory().createSocket("localhost", sim.port(listener))) {
+            try (Socket socket = tls.getSocketFactory().createSocket("localhost", sim.port(listener))) {
                 socket.setSoTimeout(5000);
                 socket.getOutputStream().write("GET /qrs/about HTTP/1.1\r\nHost: localhost\r\n\r\n"
-                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        .getBytes(StandardCharsets.US_ASCII));
                 byte[] head = socket.getInputStream().readNBytes(60);
-                String text = new String(head, java.nio.charset.StandardCharsets.US_ASCII);
+                String text = new String(head, StandardCharsets.US_ASCII);
                 assertTrue(text.startsWith("HTTP/1.1 200 OK\r\n") && !text.contains("\r\n\r\n"), text);
             }
             assertEquals("/qrs/about", sim.requests(listener).get(0).path());
@@ -222,12 +229,12 @@ class FaultListenersTest extends SimulatorTest {
 
     @Test
     void tlsStallReadsTheClientHelloAndNeverAnswers() throws Exception {
-        javax.net.ssl.SSLContext tls = TlsClients.mutualContext(sim.files().clientCert(), sim.files().clientKey(),
+        SSLContext tls = TlsClients.mutualContext(sim.files().clientCert(), sim.files().clientKey(),
                 sim.files().rootCert());
-        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory()
                 .createSocket("localhost", sim.port(Listener.TLS_STALL))) {
             socket.setSoTimeout(300);
-            assertThrows(java.net.SocketTimeoutException.class, socket::startHandshake);
+            assertThrows(SocketTimeoutException.class, socket::startHandshake);
         }
     }
 }

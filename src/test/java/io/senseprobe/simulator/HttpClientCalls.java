@@ -1,6 +1,7 @@
 package io.senseprobe.simulator;
 
 import java.net.http.HttpClient;
+import java.util.EnumSet;
 
 /** Calls every HTTP listener once, so that each has live threads and connections to stop. */
 final class HttpClientCalls {
@@ -11,7 +12,7 @@ final class HttpClientCalls {
         HttpClient client = TlsClients.mutual(sim.files());
         for (Listener listener : Listener.values()) {
             // the ones that never finish an answer (or never answer) would hold the test up
-            if (java.util.EnumSet.of(Listener.RESET, Listener.SLOW, Listener.TRICKLE, Listener.ENDLESS_BODY,
+            if (EnumSet.of(Listener.RESET, Listener.SLOW, Listener.TRICKLE, Listener.ENDLESS_BODY,
                     Listener.SLOW_HEADERS, Listener.HEADER_FLOOD, Listener.TLS_STALL).contains(listener)) {
                 continue;
             }
