@@ -135,6 +135,7 @@ final class ExampleDefinitions {
             case SLOW_HEADERS -> "The server sends its headers one byte every 100 ms, forever; the timeout is 2 s.";
             case HEADER_FLOOD -> "The server sends headers without end: sense-probe stops at 100 (bad-response).";
             case TLS_STALL -> "The server reads the TLS ClientHello and never answers; the timeout is 2 s.";
+            case CUT_SHORT -> "The server announces 400 bytes, sends 20 and closes the connection (bad-response).";
         };
     }
 

@@ -43,7 +43,9 @@ public enum Listener {
     /** Sends a status line, then headers at full speed, forever. */
     HEADER_FLOOD(Tls.MUTUAL),
     /** Plain TCP: accepts, reads the TLS ClientHello and never answers it. */
-    TLS_STALL(Tls.NONE);
+    TLS_STALL(Tls.NONE),
+    /** Announces a 400-byte body, sends the first 20 bytes of the JSON and closes the connection. */
+    CUT_SHORT(Tls.MUTUAL);
 
     enum Tls { MUTUAL, SERVER, NONE }
 

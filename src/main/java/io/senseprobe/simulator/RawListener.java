@@ -27,7 +27,8 @@ import javax.net.ssl.SSLSocket;
 /**
  * The misbehaviours the JDK server cannot act, on a socket of its own: {@link Listener#SLOW_HEADERS} and
  * {@link Listener#HEADER_FLOOD} (mutual TLS; read and record the request, send a status line, then headers that never
- * end, slowly or at full speed) and {@link Listener#TLS_STALL} (plain TCP: reads the ClientHello, never answers).
+ * end, slowly or at full speed; {@link Listener#CUT_SHORT}: a body shorter than its Content-Length, then the
+ * connection closed) and {@link Listener#TLS_STALL} (plain TCP: reads the ClientHello, never answers).
  */
 final class RawListener implements AutoCloseable {
     /** {@link Listener#SLOW_HEADERS}: one header byte this often. */
@@ -91,6 +92,12 @@ final class RawListener implements AutoCloseable {
             Incoming request = readRequest(client);
             recorder.record(HttpsListener.recorded(request, 200, clientCert(client)));
             OutputStream out = client.getOutputStream();
+            if (listener == Listener.CUT_SHORT) {
+                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 400\r\n\r\n"
+                        + "{\"buildVersion\":\"31.").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                return;
+            }
             out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             for (long i = 0; !Thread.currentThread().isInterrupted(); i++) {

@@ -137,7 +137,8 @@ public final class SenseSimulator implements AutoCloseable {
             ports.put(listener, reset.port());
             return;
         }
-        if (listener == Listener.SLOW_HEADERS || listener == Listener.HEADER_FLOOD || listener == Listener.TLS_STALL) {
+        if (listener == Listener.SLOW_HEADERS || listener == Listener.HEADER_FLOOD || listener == Listener.TLS_STALL
+                || listener == Listener.CUT_SHORT) {
             RawListener raw = new RawListener(listener, bind, port, certs.serverFor(listener), certs.siteCa.cert(),
                     executor, this::record);
             running.add(raw);
@@ -190,7 +191,7 @@ public final class SenseSimulator implements AutoCloseable {
             case ENDLESS_BODY -> Response.of(200, Response.JSON,
                     "{\"buildVersion\":\"".getBytes(StandardCharsets.UTF_8)).endlessly();
             case TRUNCATED_JSON -> QrsApi.handle(request, services).cutInHalf();
-            case RESET, SLOW_HEADERS, HEADER_FLOOD, TLS_STALL ->
+            case RESET, SLOW_HEADERS, HEADER_FLOOD, TLS_STALL, CUT_SHORT ->
                     throw new IllegalStateException(listener + " is answered by its own socket, not here");
         };
     }

@@ -44,6 +44,15 @@ class HostileResponsesTest extends SimulatorCheckTest {
         assertContains(result.message(), "/qrs/about", "ends in the middle of its JSON", "cut short");
     }
 
+    @Test
+    void aBodyShorterThanItsContentLengthIsBadResponse() {
+        CheckResult result = fx.run(fx.cert(Listener.CUT_SHORT));
+
+        assertFailed(Category.BAD_RESPONSE, result);
+        assertContains(result.message(), "broken HTTP answer", "Premature end of Content-Length delimited message body");
+        assertEquals(1, fx.sim.requests(Listener.CUT_SHORT).size());
+    }
+
     // ---- redirects ------------------------------------------------------------------------------------
 
     @Test
