@@ -324,12 +324,22 @@ class ServiceSecretsIT extends SimulatorIT {
         return served;
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768+): the simulator's many listeners bind port 0 after this, and
+     * the kernel hands a just-freed ephemeral port out again, so a port 0 pick here ended up under a simulator fault
+     * listener (answering the health check with " ").
+     */
     private static int freePort() {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 20000 + random.nextInt(10000);
+            try (ServerSocket free = new ServerSocket(candidate)) {
+                return free.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port between 20000 and 30000"));
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
