@@ -10,20 +10,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
@@ -36,7 +31,7 @@ import javax.net.ssl.SSLSocket;
  */
 final class EngineListener implements AutoCloseable {
     private static final String WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-    private static final int MAX_HEAD = 64 * 1024;
+    private static final int MAX_FRAME = 64 * 1024;
 
     private final Listener listener;
     private final ServerSocket server;
@@ -89,11 +84,11 @@ final class EngineListener implements AutoCloseable {
         open.add(socket);
         try (socket) {
             socket.startHandshake();
-            X509Certificate clientCert = clientCert(socket);
+            X509Certificate clientCert = RawRequests.clientCert(socket);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             while (true) {
-                Incoming request = read(in, clientCert);
+                Incoming request = RawRequests.read(listener, in, clientCert);
                 if (request == null) {
                     return;
                 }
@@ -123,43 +118,6 @@ final class EngineListener implements AutoCloseable {
         } finally {
             open.remove(socket);
         }
-    }
-
-    /** The request head and its Content-Length body; null at the end of the stream. */
-    private Incoming read(InputStream in, X509Certificate clientCert) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                return null;
-            }
-            head.write(b);
-            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
-            if (head.size() > MAX_HEAD) {
-                throw new IOException("request head too long");
-            }
-        }
-        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
-        String[] start = lines[0].split(" ");
-        if (start.length != 3) {
-            throw new IOException("not an HTTP request line: " + lines[0]);
-        }
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new java.util.ArrayList<>())
-                        .add(lines[i].substring(colon + 1).trim());
-            }
-        }
-        headers.replaceAll((k, v) -> List.copyOf(v));
-        List<String> length = headers.get("Content-Length");
-        byte[] body = length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length.get(0)));
-        URI target = URI.create(start[1]);
-        return new Incoming(listener, start[0], target.getRawPath(), target.getRawQuery(),
-                Collections.unmodifiableMap(headers), new String(body, StandardCharsets.UTF_8),
-                HttpsListener.subjectOf(clientCert));
     }
 
     private static void send(OutputStream out, Response response) throws IOException {
@@ -259,7 +217,7 @@ final class EngineListener implements AutoCloseable {
                     length = (length << 8) | readByte(in);
                 }
             }
-            if (length > MAX_HEAD) {
+            if (length > MAX_FRAME) {
                 throw new IOException("frame too long");
             }
             byte[] mask = (second & 0x80) != 0 ? in.readNBytes(4) : null;
@@ -281,14 +239,6 @@ final class EngineListener implements AutoCloseable {
                 throw new SocketException("connection closed inside a frame");
             }
             return b;
-        }
-    }
-
-    private static X509Certificate clientCert(SSLSocket socket) {
-        try {
-            return (X509Certificate) socket.getSession().getPeerCertificates()[0];
-        } catch (SSLPeerUnverifiedException e) {
-            return null;
         }
     }
 

@@ -1,8 +1,6 @@
 package io.senseprobe.simulator;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -10,19 +8,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
 
 /**
  * The misbehaviours the JDK server cannot act, on a socket of its own: {@link Listener#SLOW_HEADERS} and
@@ -89,8 +80,12 @@ final class RawListener implements AutoCloseable {
                 client.getInputStream().read(new byte[16 * 1024]);
                 Thread.sleep(Long.MAX_VALUE);
             }
-            Incoming request = readRequest(client);
-            recorder.record(HttpsListener.recorded(request, 200, clientCert(client)));
+            X509Certificate clientCert = RawRequests.clientCert(client);
+            Incoming request = RawRequests.read(listener, client.getInputStream(), clientCert);
+            if (request == null) {
+                return;
+            }
+            recorder.record(HttpsListener.recorded(request, 200, clientCert));
             OutputStream out = client.getOutputStream();
             if (listener == Listener.CUT_SHORT) {
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 400\r\n\r\n"
@@ -119,54 +114,6 @@ final class RawListener implements AutoCloseable {
         } finally {
             open.remove(client);
         }
-    }
-
-    /** The request line and headers (a check sends no body). */
-    private Incoming readRequest(Socket client) throws IOException {
-        InputStream in = client.getInputStream();
-        List<String> lines = new ArrayList<>();
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == '\n') {
-                String text = line.toString(StandardCharsets.ISO_8859_1).strip();
-                line.reset();
-                if (text.isEmpty()) {
-                    break;
-                }
-                lines.add(text);
-            } else {
-                line.write(b);
-            }
-        }
-        if (lines.isEmpty()) {
-            throw new IOException("no request");
-        }
-        String[] requestLine = lines.get(0).split(" ");
-        String target = requestLine.length > 1 ? requestLine[1] : "/";
-        int q = target.indexOf('?');
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (String header : lines.subList(1, lines.size())) {
-            int colon = header.indexOf(':');
-            if (colon > 0) {
-                headers.computeIfAbsent(header.substring(0, colon).trim(), k -> new ArrayList<>())
-                        .add(header.substring(colon + 1).trim());
-            }
-        }
-        return new Incoming(listener, requestLine[0], q < 0 ? target : target.substring(0, q),
-                q < 0 ? null : target.substring(q + 1), Collections.unmodifiableMap(headers), "",
-                HttpsListener.subjectOf(clientCert(client)));
-    }
-
-    private static X509Certificate clientCert(Socket client) {
-        if (client instanceof SSLSocket tls) {
-            try {
-                return (X509Certificate) tls.getSession().getPeerCertificates()[0];
-            } catch (SSLPeerUnverifiedException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     @Override
