@@ -180,7 +180,7 @@ public final class AlertDelivery implements StartupListener {
             try {
                 exchange.setProperty(MESSAGE, spool.read(file).message());
             } catch (IOException e) {
-                setAside(file, e);
+                spool.setAside(file, e, "spooled");
                 continue;
             }
             exchange.setProperty(FILE, file);
@@ -273,17 +273,6 @@ public final class AlertDelivery implements StartupListener {
     private boolean idle() {
         return queued.entrySet().stream().noneMatch(e -> e.getValue().get()
                 || context.getInflightRepository().size("alert-" + e.getKey()) > 0);
-    }
-
-    private void setAside(Path file, IOException e) {
-        try {
-            Path aside = spool.setAside(file);
-            LOG.error("Could not read the spooled alert {} ({}); moved it to {} for a look", file.getFileName(),
-                    e.getMessage(), aside.getFileName());
-        } catch (IOException moveFailed) {
-            LOG.error("Could not read the spooled alert {} ({}) nor move it aside ({})", file.getFileName(),
-                    e.getMessage(), moveFailed.getMessage());
-        }
     }
 
     /** The exception chain's messages, without stack traces; the log layout masks any secret in them. */

@@ -93,7 +93,7 @@ final class AlertGrouping {
                 try {
                     m = waiting.read(file).message();
                 } catch (IOException e) {
-                    setAside(file, e);
+                    waiting.setAside(file, e, "grouped");
                     continue;
                 }
                 Instant created = Instant.parse(m.createdAt());
@@ -127,17 +127,6 @@ final class AlertGrouping {
             } catch (IOException e) {
                 LOG.warn("Could not delete {} after its group was spooled: {}", file, e.getMessage());
             }
-        }
-    }
-
-    private void setAside(Path file, IOException e) {
-        try {
-            Path aside = waiting.setAside(file);
-            LOG.error("Could not read the grouped alert {} ({}); moved it to {} for a look", file.getFileName(),
-                    e.getMessage(), aside.getFileName());
-        } catch (IOException moveFailed) {
-            LOG.error("Could not read the grouped alert {} ({}) nor move it aside ({})", file.getFileName(),
-                    e.getMessage(), moveFailed.getMessage());
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Service;
 import org.slf4j.Logger;
@@ -148,7 +149,7 @@ public final class AlertService implements Service {
      * Maintenance windows, silences and depends-on (issue 11): while one holds for a connection its failing and
      * reminder messages wait (checks and results go on); {@code definitions} are the inventory's active ones by name.
      */
-    public void holdWith(Suppression suppression, java.util.function.Supplier<Map<String, Definition>> definitions) {
+    public void holdWith(Suppression suppression, Supplier<Map<String, Definition>> definitions) {
         Dependencies deps = new Dependencies(definitions);
         AlertStateMachine.Hold h = (connection, states, now) -> suppression.of(connection, now).map(Object::toString)
                 .or(() -> deps.failingParentOf(connection, states)
@@ -269,12 +270,7 @@ public final class AlertService implements Service {
         if (d.kind() != AlertKind.FAILING && d.kind() != AlertKind.REMINDER) {
             return List.of();
         }
-        Map<String, ConnectionAlertState> states = machine.states();
-        return dependencies.dependentsOf(d.result().connection()).stream()
-                .filter(dependent -> states.entrySet().stream().anyMatch(e -> io.senseprobe.result.ResultKeys
-                        .connectionOf(e.getKey()).equalsIgnoreCase(dependent)
-                        && (e.getValue().failing || e.getValue().failures > 0)))
-                .toList();
+        return dependencies.failingDependentsOf(d.result().connection(), machine.states());
     }
 
     /** The groups whose wait is over go to their destinations' spools, one message per kind and destination. */

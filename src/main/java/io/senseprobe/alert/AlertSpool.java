@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code <results dir>/undelivered/}: one JSON file per message and destination, written before the first attempt
@@ -22,6 +24,7 @@ import java.util.stream.Stream;
  * A file holds the destination id and the message, never an address or password: those come from the settings.
  */
 public final class AlertSpool {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertSpool.class);
     public static final String DIR = "undelivered";
     private static final Pattern NAME = Pattern.compile("(\\d{12})-([a-z0-9-]+)\\.json");
 
@@ -97,11 +100,20 @@ public final class AlertSpool {
         Files.deleteIfExists(file);
     }
 
-    /** An unreadable file is kept under another name for a person to look at, out of the replay. */
-    Path setAside(Path file) throws IOException {
-        Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
-        Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-        return aside;
+    /**
+     * An unreadable file is kept under another name for a person to look at, out of the replay, and logged; {@code what}
+     * says which alerts these are ("spooled", "grouped").
+     */
+    void setAside(Path file, IOException e, String what) {
+        try {
+            Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            LOG.error("Could not read the {} alert {} ({}); moved it to {} for a look", what, file.getFileName(),
+                    e.getMessage(), aside.getFileName());
+        } catch (IOException moveFailed) {
+            LOG.error("Could not read the {} alert {} ({}) nor move it aside ({})", what, file.getFileName(),
+                    e.getMessage(), moveFailed.getMessage());
+        }
     }
 
     private List<Path> all() {

@@ -8,8 +8,10 @@ import io.senseprobe.result.ExpiryWarnings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +95,7 @@ final class AlertStateMachine {
             if (s.successes >= policy.successThreshold()) {
                 if (s.failing) {
                     // where the failure was announced, also when alert-to changed since
-                    java.util.Set<String> told = new java.util.LinkedHashSet<>(destinations);
+                    Set<String> told = new LinkedHashSet<>(destinations);
                     s.destinations.forEach((id, d) -> {
                         if (d.announced) {
                             told.add(id);

@@ -55,6 +55,11 @@ final class Dependencies {
         return found;
     }
 
+    /** The dependents of {@code parent} whose last check failed too: the affected ones its message lists. */
+    List<String> failingDependentsOf(String parent, Map<String, ConnectionAlertState> states) {
+        return dependentsOf(parent).stream().filter(dependent -> failing(dependent, states)).toList();
+    }
+
     private static boolean failing(String connection, Map<String, ConnectionAlertState> states) {
         return states.entrySet().stream().anyMatch(e -> ResultKeys.connectionOf(e.getKey()).equalsIgnoreCase(connection)
                 && (e.getValue().failing || e.getValue().failures > 0));
