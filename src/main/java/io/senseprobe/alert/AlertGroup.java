@@ -1,6 +1,8 @@
 package io.senseprobe.alert;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -14,7 +16,7 @@ record AlertGroup(String destination, AlertKind kind, List<AlertMessage> message
             .thenComparing(m -> m.result().check() == null ? "" : m.result().check());
 
     /** The message to send: the only one, or the grouped one {@code templates} render. */
-    AlertMessage message(AlertTemplates templates, int max, java.time.Duration wait, java.time.Instant now) {
+    AlertMessage message(AlertTemplates templates, int max, Duration wait, Instant now) {
         if (messages.size() == 1) {
             return messages.get(0);
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -93,8 +94,8 @@ public final class TlsContexts {
     }
 
     /** The protocols of {@link #PROTOCOLS} on the context's default parameters: for clients that take SSLParameters. */
-    public static javax.net.ssl.SSLParameters parameters(SSLContext context) {
-        javax.net.ssl.SSLParameters parameters = context.getDefaultSSLParameters();
+    public static SSLParameters parameters(SSLContext context) {
+        SSLParameters parameters = context.getDefaultSSLParameters();
         parameters.setProtocols(PROTOCOLS.toArray(String[]::new));
         return parameters;
     }

@@ -2,12 +2,14 @@ package io.senseprobe.definition;
 
 import io.senseprobe.definition.RawValue.Entry;
 import io.senseprobe.definition.RawValue.Mapping;
+import io.senseprobe.result.Category;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -122,7 +124,7 @@ public final class DefinitionLoader {
         List<Problem> dependencyProblems = DependsOnRules.problems(definitions, names.keySet(), dependsOnLines);
         if (!dependencyProblems.isEmpty()) {
             problems.addAll(dependencyProblems);
-            java.util.Set<String> bad = new java.util.HashSet<>();
+            Set<String> bad = new HashSet<>();
             dependencyProblems.forEach(p -> bad.add(p.connection()));
             definitions.removeIf(d -> bad.contains(d.name()));
         }
@@ -136,7 +138,7 @@ public final class DefinitionLoader {
         } catch (IOException e) {
             Problem problem = new Problem(folder.toAbsolutePath().normalize(), 0, null, null,
                     "the folder of connection definitions cannot be read.", "Create it, or check its permissions.",
-                    io.senseprobe.result.Category.INVALID_DEFINITION);
+                    Category.INVALID_DEFINITION);
             return new LoadResult(List.of(), List.of(problem));
         }
     }

@@ -8,6 +8,7 @@ import io.senseprobe.definition.RawValue.Sequence;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -61,7 +62,7 @@ final class RawValues {
                     "Write each connection as \"key: value\" lines, and remove the alias.");
         }
         if (++values[0] > MAX_VALUES) {
-            throw new TooLargeException(String.format(java.util.Locale.ROOT, "the file expands to more than %,d values (aliases of aliases?).", MAX_VALUES),
+            throw new TooLargeException(String.format(Locale.ROOT, "the file expands to more than %,d values (aliases of aliases?).", MAX_VALUES),
                     line, "Write the values out instead of aliases (*name) of lists, or split the file.");
         }
         if (node instanceof ScalarNode scalar) {

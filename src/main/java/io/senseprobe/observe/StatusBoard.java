@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The bean {@code statusBoard}: the sink behind the status page. Keeps the latest inventory result of every
@@ -45,10 +46,10 @@ public final class StatusBoard extends InventorySink {
         }
     }
 
-    private volatile java.util.function.Predicate<String> inMaintenance = connection -> false;
+    private volatile Predicate<String> inMaintenance = connection -> false;
 
     /** Which connections are in a maintenance window or silenced now (row field inMaintenance); none unless set. */
-    public void markInMaintenance(java.util.function.Predicate<String> connection) {
+    public void markInMaintenance(Predicate<String> connection) {
         this.inMaintenance = connection;
     }
 

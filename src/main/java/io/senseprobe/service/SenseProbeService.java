@@ -2,10 +2,13 @@ package io.senseprobe.service;
 
 import io.senseprobe.files.AppResources;
 import io.senseprobe.files.Version;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -119,15 +122,15 @@ public final class SenseProbeService implements AutoCloseable {
      * The results folder the service of {@code appHome} uses ({@code sense.results.dir} of its properties or its
      * environment variable; {@code out/} by default), for commands that share files with it ({@code silence}).
      */
-    public static Path resultsDir(Path appHome) throws java.io.IOException {
+    public static Path resultsDir(Path appHome) throws IOException {
         Path home = appHome.toAbsolutePath().normalize();
         String location = AppResources.location(home, PROPERTIES);
-        java.util.Properties file = new java.util.Properties();
-        try (java.io.InputStream in = AppResources.open(location)) {
+        Properties file = new Properties();
+        try (InputStream in = AppResources.open(location)) {
             file.load(in);
         }
         Map<String, String> env;
-        try (java.io.InputStream in = AppResources.open(location)) {
+        try (InputStream in = AppResources.open(location)) {
             env = EnvironmentOverrides.of(in, System::getenv);
         }
         String value = env.getOrDefault(ServiceSettings.RESULTS_DIR, file.getProperty(ServiceSettings.RESULTS_DIR));

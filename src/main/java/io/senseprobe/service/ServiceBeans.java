@@ -10,10 +10,12 @@ import io.senseprobe.cluster.ClusterRole;
 import io.senseprobe.cluster.ClusterServices;
 import io.senseprobe.definition.AllowedFolders;
 import io.senseprobe.definition.DefinitionLoader;
-import io.senseprobe.observe.Observe;
 import io.senseprobe.files.UriPaths;
+import io.senseprobe.observe.Observe;
+import io.senseprobe.observe.StatusBoard;
 import io.senseprobe.sink.JsonLines;
 import io.senseprobe.sink.LogSink;
+import io.senseprobe.sink.MetricsSink;
 import io.senseprobe.sink.StatusSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -92,13 +95,13 @@ public final class ServiceBeans implements CamelConfiguration {
         Observe.install(context, settings.status(), clock, alerts, settings.alerts().destinationIds(), inventory::isActive,
                 role::isLeader);
         registry.bind("inventory", inventory);
-        io.senseprobe.sink.MetricsSink metrics = registry.lookupByNameAndType(Observe.METRICS_SINK, io.senseprobe.sink.MetricsSink.class);
-        java.util.function.Predicate<String> inMaintenance = connection -> suppression.of(connection, clock.instant()).isPresent();
+        MetricsSink metrics = registry.lookupByNameAndType(Observe.METRICS_SINK, MetricsSink.class);
+        Predicate<String> inMaintenance = connection -> suppression.of(connection, clock.instant()).isPresent();
         if (metrics != null) {
             metrics.markInMaintenance(inMaintenance);
         }
-        io.senseprobe.observe.StatusBoard board = registry.lookupByNameAndType(io.senseprobe.observe.StatusBoard.BEAN,
-                io.senseprobe.observe.StatusBoard.class);
+        StatusBoard board = registry.lookupByNameAndType(StatusBoard.BEAN,
+                StatusBoard.class);
         if (board != null) {
             board.markInMaintenance(inMaintenance);
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * The inventory's results as Prometheus gauges (served on the management server's /observe/metrics):
@@ -54,14 +55,14 @@ public final class MetricsSink extends InventorySink {
         }
     }
 
-    private volatile java.util.function.Predicate<String> inMaintenance = connection -> false;
+    private volatile Predicate<String> inMaintenance = connection -> false;
 
     public MetricsSink(MeterRegistry registry) {
         this.registry = registry;
     }
 
     /** Which connections are in a maintenance window or silenced now; none, unless this is set. */
-    public void markInMaintenance(java.util.function.Predicate<String> connection) {
+    public void markInMaintenance(Predicate<String> connection) {
         this.inMaintenance = connection;
     }
 

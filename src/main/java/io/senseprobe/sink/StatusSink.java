@@ -1,5 +1,6 @@
 package io.senseprobe.sink;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.senseprobe.files.AtomicFiles;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.result.ResultJson;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
@@ -29,7 +31,7 @@ public final class StatusSink extends ServiceSupport implements ResultSink {
     // held while the file is written (results keep arriving under this object's own lock meanwhile)
     private final Object writing = new Object();
     private volatile BooleanSupplier owner = () -> true;
-    private volatile java.util.function.Predicate<String> inMaintenance = connection -> false;
+    private volatile Predicate<String> inMaintenance = connection -> false;
 
     public StatusSink(Path resultsDir, Clock clock) {
         this.file = resultsDir.resolve("status.json");
@@ -45,7 +47,7 @@ public final class StatusSink extends ServiceSupport implements ResultSink {
      * Which connections are in a maintenance window or silenced now (their alerts wait): their entries get
      * {@code "inMaintenance": true}, and every write looks again. None, unless this is set.
      */
-    public void markInMaintenance(java.util.function.Predicate<String> connection) {
+    public void markInMaintenance(Predicate<String> connection) {
         this.inMaintenance = connection;
         markDirty();
     }
@@ -106,7 +108,7 @@ public final class StatusSink extends ServiceSupport implements ResultSink {
         Map<String, Object> entries = new LinkedHashMap<>();
         snapshot.forEach((key, result) -> {
             if (result.connection() != null && inMaintenance.test(result.connection())) {
-                com.fasterxml.jackson.databind.node.ObjectNode node = ResultJson.MAPPER.valueToTree(result);
+                ObjectNode node = ResultJson.MAPPER.valueToTree(result);
                 node.put("inMaintenance", true);
                 entries.put(key, node);
                 // looked at again at the next write: the window may end while no result arrives
