@@ -2,6 +2,7 @@ package io.senseprobe.alert;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.senseprobe.files.AtomicFiles;
+import io.senseprobe.files.WriteOutages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,9 +55,10 @@ final class AlertStateStore {
     void save(Map<String, ConnectionAlertState> states) {
         try {
             AtomicFiles.write(file, AlertJson.MAPPER.writeValueAsBytes(states), false);
+            WriteOutages.worked(file.getParent(), FILE_NAME);
         } catch (IOException e) {
             // alerting goes on from memory; the next change tries again
-            LOG.warn("Could not write {}: {}", file, e.getMessage());
+            WriteOutages.failed(file.getParent(), FILE_NAME, e);
         }
     }
 }

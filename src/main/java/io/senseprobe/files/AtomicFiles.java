@@ -65,6 +65,10 @@ public final class AtomicFiles {
             if (flush) {
                 channel.force(true);
             }
+        } catch (IOException e) {
+            // a full disk: the target keeps its old content, and the half temporary file does not take up space
+            Files.deleteIfExists(temp);
+            throw e;
         }
         move(temp, target);
     }

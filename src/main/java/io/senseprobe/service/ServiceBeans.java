@@ -75,7 +75,7 @@ public final class ServiceBeans implements CamelConfiguration {
         status.ownedWhile(role::isLeader);
         registry.bind(SETTINGS, settings);
         registry.bind("logSink", new LogSink());
-        registry.bind("jsonLines", new JsonLines());
+        registry.bind("jsonLines", new JsonLines(settings.resultsDir().resolve("results")));
         registry.bind("statusSink", status);
         addService(context, status);
         // which alert destinations exist: their beans and components, then the core that feeds their routes

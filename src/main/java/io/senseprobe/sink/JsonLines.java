@@ -1,7 +1,9 @@
 package io.senseprobe.sink;
 
+import io.senseprobe.files.WriteOutages;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.result.ResultJson;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,6 +14,12 @@ import java.time.ZoneOffset;
  * file whenever it is written.
  */
 public final class JsonLines {
+    private final Path folder;
+
+    /** {@code folder}: where the route appends ({@code <results>/results}), for the outage lines. */
+    public JsonLines(Path folder) {
+        this.folder = folder;
+    }
 
     public String fileName(CheckResult result) {
         return LocalDate.ofInstant(checkedAt(result), ZoneOffset.UTC) + ".jsonl";
@@ -19,6 +27,19 @@ public final class JsonLines {
 
     public String line(CheckResult result) {
         return ResultJson.line(result) + "\n";
+    }
+
+    /** The route's doTry: the line is in the file (ends an outage of the folder). */
+    public void written(String fileName) {
+        WriteOutages.worked(folder, fileName);
+    }
+
+    /**
+     * The route's doCatch: the line could not be appended (folder gone, disk full). Logged once per outage; the
+     * record still goes on to status, metrics and alerts.
+     */
+    public void notWritten(String fileName, Exception e) {
+        WriteOutages.failed(folder, fileName, e);
     }
 
     private static Instant checkedAt(CheckResult result) {

@@ -2,6 +2,7 @@ package io.senseprobe.sink;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.senseprobe.files.AtomicFiles;
+import io.senseprobe.files.WriteOutages;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.result.ResultJson;
 import io.senseprobe.result.ResultKeys;
@@ -96,9 +97,11 @@ public final class StatusSink extends ServiceSupport implements ResultSink {
             String json = ResultJson.pretty(status);
             try {
                 AtomicFiles.write(file, json, false);
+                WriteOutages.worked(file.getParent(), file.getFileName().toString());
             } catch (RuntimeException e) {
+                // the old file stays whole (atomic write); the next tick tries again with the newest state
                 markDirty();
-                throw e;
+                WriteOutages.failed(file.getParent(), file.getFileName().toString(), e);
             }
         }
     }

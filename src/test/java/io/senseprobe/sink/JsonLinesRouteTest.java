@@ -34,7 +34,7 @@ class JsonLinesRouteTest {
             properties.setProperty("sense.service.status-write-ms", "1000");
             camel.getPropertiesComponent().setInitialProperties(properties);
             camel.getRegistry().bind("logSink", new LogSink());
-            camel.getRegistry().bind("jsonLines", new JsonLines());
+            camel.getRegistry().bind("jsonLines", new JsonLines(out.resolve("results")));
             camel.getRegistry().bind("statusSink", new StatusSink(out, Clock.systemUTC()));
             // the inventory's sinks: the route needs them to start; these records (no senseSource) never reach them
             camel.getRegistry().bind("metricsSink", new MetricsSink(new SimpleMeterRegistry()));
