@@ -30,7 +30,12 @@ public final class RecordingReceiver implements AutoCloseable {
     private final AtomicInteger status = new AtomicInteger(200);
 
     public RecordingReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(0);
+    }
+
+    /** On a given port: a receiver that was stopped comes back where the settings point (0: any free port). */
+    public RecordingReceiver(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(new Request(exchange.getRequestURI().getPath(), body, status.get() == 200));
@@ -64,6 +69,10 @@ public final class RecordingReceiver implements AutoCloseable {
     /** The bodies the receiver accepted (answered 200). */
     public List<JsonNode> bodies(String path) {
         return requests(path).stream().filter(Request::accepted).map(Request::json).toList();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     @Override
