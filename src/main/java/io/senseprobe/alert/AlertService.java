@@ -104,14 +104,15 @@ public final class AlertService implements Service {
         synchronized (lock) {
             Instant now = clock.instant();
             List<AlertStateMachine.Decision> due = machine.onResult(result, policy, expiry, now);
-            hand(due, now);
             if (due.isEmpty() && !machine.heldChanged()) {
                 // only counters moved: written with the next tick, so a sweep of 1,000 results is not 1,000 writes
                 stateDirty = true;
             } else {
-                // a decision at once, after the spool: a crash in between repeats a message rather than loses one
+                // a decision at once, before the spool: a kill -9 between a spooled message and its state would
+                // decide (and send) the same alert again after the restart
                 saveState();
             }
+            hand(due, now);
         }
     }
 
@@ -223,11 +224,12 @@ public final class AlertService implements Service {
                 changed[0] = true;
             }
             List<AlertStateMachine.Decision> due = machine.tick(settings.defaultIds(), now, changed);
-            hand(due, now);
-            releaseGroups(now);
-            if (changed[0] || stateDirty || machine.heldChanged()) {
+            // the state before the spool, as in onResult: a reminder is decided once
+            if (changed[0] || stateDirty || !due.isEmpty() || machine.heldChanged()) {
                 saveState();
             }
+            hand(due, now);
+            releaseGroups(now);
         }
         delivery.replay();
     }
