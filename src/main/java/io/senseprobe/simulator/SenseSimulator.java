@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -62,6 +63,8 @@ public final class SenseSimulator implements AutoCloseable {
     private final JwtProxy jwtProxy;
     private final CloudApi cloudApi;
     private final RateLimits rateLimits = new RateLimits();
+    // listeners that leave every other request unanswered (a flapping site), with their request counters
+    private final Map<Listener, AtomicLong> everyOtherUnanswered = new ConcurrentHashMap<>();
     private final String validJwt;
     private final String apiKey;
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
@@ -165,6 +168,11 @@ public final class SenseSimulator implements AutoCloseable {
 
     private Response answer(Incoming request) {
         Listener listener = request.listener();
+        AtomicLong unanswered = everyOtherUnanswered.get(listener);
+        if (unanswered != null && unanswered.getAndIncrement() % 2 == 1) {
+            // read, recorded, and then no answer within any check's timeout: the client gives up, as on a hung node
+            return Response.empty(503).delayedBy(UNANSWERED_FOR);
+        }
         Redirect redirect = redirects.get(listener);
         if (redirect != null) {
             return Response.empty(302).withHeader("Location", "https://" + redirect.host() + ":" + port(redirect.to())
@@ -322,6 +330,17 @@ public final class SenseSimulator implements AutoCloseable {
     /** The API key user's id (24 hex digits). */
     public String cloudUserId() {
         return cloud.userId();
+    }
+
+    /** How long an unanswered request of {@link #leaveEveryOtherUnanswered} waits before the connection closes. */
+    public static final Duration UNANSWERED_FOR = Duration.ofSeconds(20);
+
+    /**
+     * From now on the listener answers the first request, leaves the second unanswered ({@link #UNANSWERED_FOR},
+     * beyond any check's timeout), answers the third, and so on: a site that answers only every other request.
+     */
+    public void leaveEveryOtherUnanswered(Listener listener) {
+        everyOtherUnanswered.put(listener, new AtomicLong());
     }
 
     /** The next {@code count} requests to {@link Listener#RATE_LIMITED} answer 429 with {@code retry-after}. */
