@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.senseprobe.alert.RecordingReceiver;
 import io.senseprobe.simulator.SenseSimulator;
+import io.senseprobe.testing.SecretGrep;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -280,14 +280,10 @@ class ServiceSecretsIT extends SimulatorIT {
         }
         assertTrue(written.stream().anyMatch(f -> f.startsWith("out/results/")), written::toString);
 
-        List<String> leaks = new ArrayList<>();
-        secrets(receiver).forEach((what, secret) -> texts.forEach((where, text) -> {
-            if (text.contains(secret)) {
-                leaks.add(what + " in " + where + ", e.g.: " + text.lines().filter(l -> l.contains(secret)).findFirst()
-                        .map(l -> l.length() > 400 ? l.substring(0, 400) + "..." : l).orElse(""));
-            }
-        }));
-        assertTrue(leaks.isEmpty(), () -> "secrets found:\n" + String.join("\n", leaks) + "\n" + run.describe());
+        SecretGrep grep = new SecretGrep();
+        secrets(receiver).forEach(grep::secret);
+        texts.forEach(grep::text);
+        grep.assertClean(run.describe());
     }
 
     /** Every file the service wrote under the app home (relative, with /); the definitions themselves hold secrets. */
