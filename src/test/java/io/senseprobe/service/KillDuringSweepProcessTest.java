@@ -52,6 +52,8 @@ class KillDuringSweepProcessTest {
                     "SENSE_CHECK_CONCURRENCY", "2",
                     "SENSE_ALERT_FAILURE_THRESHOLD", "1",
                     "SENSE_ALERT_RATE_LIMIT", "0",
+                    // one message per connection, so each decision is counted on its own
+                    "SENSE_ALERT_GROUP_WAIT", "0",
                     "SENSE_ALERT_WEBHOOK_URL", receiver.url(HOOK));
 
             Process first = SenseProbeProcess.start(home, "first", env, "run");
