@@ -107,6 +107,11 @@ public final class AlertDelivery implements StartupListener {
         }
     }
 
+    /** What the spool holds now, every destination, oldest first. */
+    List<AlertSpool.Spooled> spooled() {
+        return spool.readable();
+    }
+
     /** Another instance owned the spool until now: new files are numbered after its files, then they are replayed. */
     void takeOver() {
         spool.resume();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +61,42 @@ final class AlertGrouping {
                     message.kind().id(), message.subjectKey(), destination, e.getMessage());
             return false;
         }
+    }
+
+    /** The messages waiting for their group, every destination, oldest first. */
+    List<AlertSpool.Spooled> waiting() {
+        return waiting.readable();
+    }
+
+    /**
+     * Waiting messages that are already in the destination's spool as (part of) a released group: a run killed after
+     * it spooled the group and before it deleted these files. They go now, so the group is not sent twice.
+     */
+    int dropReleased(List<AlertSpool.Spooled> spooled) {
+        Set<String> released = new HashSet<>();
+        for (AlertSpool.Spooled s : spooled) {
+            for (AlertMessage m : s.message().hasGroup() ? s.message().group() : List.of(s.message())) {
+                released.add(identity(s.destination(), m));
+            }
+        }
+        int dropped = 0;
+        for (String destination : waiting.destinations()) {
+            for (Path file : waiting.pending(destination)) {
+                try {
+                    if (released.contains(identity(destination, waiting.read(file).message()))) {
+                        waiting.remove(file);
+                        dropped++;
+                    }
+                } catch (IOException e) {
+                    LOG.debug("Left {} for the next release ({})", file.getFileName(), e.getMessage());
+                }
+            }
+        }
+        return dropped;
+    }
+
+    private static String identity(String destination, AlertMessage m) {
+        return destination + " " + m.kind().id() + " " + m.subjectKey() + " " + m.createdAt();
     }
 
     /** Another instance wrote here until now (cluster take-over): new files are numbered after its files. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Service;
 import org.slf4j.Logger;
@@ -104,15 +105,15 @@ public final class AlertService implements Service {
         synchronized (lock) {
             Instant now = clock.instant();
             List<AlertStateMachine.Decision> due = machine.onResult(result, policy, expiry, now);
+            // the spool first, then the state: a kill -9 in between loses nothing, and the next start records the
+            // spooled decision in the state (recordSpooled), so it is not decided again
+            hand(due, now);
             if (due.isEmpty() && !machine.heldChanged()) {
                 // only counters moved: written with the next tick, so a sweep of 1,000 results is not 1,000 writes
                 stateDirty = true;
             } else {
-                // a decision at once, before the spool: a kill -9 between a spooled message and its state would
-                // decide (and send) the same alert again after the restart
                 saveState();
             }
-            hand(due, now);
         }
     }
 
@@ -190,6 +191,7 @@ public final class AlertService implements Service {
                 grouping.resume();
             }
         }
+        recordSpooled();
         delivery.takeOver();
     }
 
@@ -224,12 +226,12 @@ public final class AlertService implements Service {
                 changed[0] = true;
             }
             List<AlertStateMachine.Decision> due = machine.tick(settings.defaultIds(), now, changed);
-            // the state before the spool, as in onResult: a reminder is decided once
+            // the spool first, then the state, as in onResult
+            hand(due, now);
+            releaseGroups(now);
             if (changed[0] || stateDirty || !due.isEmpty() || machine.heldChanged()) {
                 saveState();
             }
-            hand(due, now);
-            releaseGroups(now);
         }
         delivery.replay();
     }
@@ -253,7 +255,32 @@ public final class AlertService implements Service {
     public void start() {
         // a standby leaves the spool to the owner; it replays when it takes over
         if (owner.getAsBoolean()) {
+            recordSpooled();
             delivery.replay();
+        }
+    }
+
+    /**
+     * Before the first replay of a run: the decisions the spool and the waiting groups hold that alert-state.json does
+     * not show yet (the last run was killed between the two writes) are recorded, so none is decided again.
+     */
+    private void recordSpooled() {
+        synchronized (lock) {
+            List<AlertSpool.Spooled> spooled = delivery.spooled();
+            if (grouping != null) {
+                int dropped = grouping.dropReleased(spooled);
+                if (dropped > 0) {
+                    LOG.info("Alerts: {} grouped message(s) were already spooled in their group; not grouped again",
+                            dropped);
+                }
+            }
+            long recorded = Stream.concat(spooled.stream(), grouping == null ? Stream.empty() : grouping.waiting().stream())
+                    .filter(s -> machine.recordSpooled(s.destination(), s.message(), expiry)).count();
+            if (recorded > 0) {
+                LOG.info("Alerts: {} spooled message(s) were decided after alert-state.json was last written (the last"
+                        + " run stopped in between); recorded in it, so they are not decided again", recorded);
+                saveState();
+            }
         }
     }
 

@@ -96,6 +96,19 @@ public final class AlertSpool {
         return AlertJson.MAPPER.readValue(BoundedFiles.read(file, LARGEST_FILE), Spooled.class);
     }
 
+    /** Every message waiting here that can be read, oldest first (an unreadable file is left for the replay). */
+    List<Spooled> readable() {
+        List<Spooled> messages = new ArrayList<>();
+        for (Path file : all()) {
+            try {
+                messages.add(read(file));
+            } catch (IOException e) {
+                LOG.debug("Skipped unreadable {} ({})", file.getFileName(), e.getMessage());
+            }
+        }
+        return messages;
+    }
+
     void remove(Path file) throws IOException {
         Files.deleteIfExists(file);
     }

@@ -2,8 +2,9 @@ package io.senseprobe.alert;
 
 import io.senseprobe.definition.CheckNames;
 import io.senseprobe.definition.Target;
-import io.senseprobe.result.ResultKeys;
+import io.senseprobe.result.Category;
 import io.senseprobe.result.CheckResult;
+import io.senseprobe.result.ResultKeys;
 import io.senseprobe.result.ExpiryWarnings;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,6 +120,86 @@ final class AlertStateMachine {
             dueExpiring(key, s, result, expiry, destinations, due);
         }
         return due;
+    }
+
+    /**
+     * A message found in the spool or waiting for its group when this run begins. Both are written before
+     * alert-state.json, so a run killed in between left a decision the state does not show: it is recorded here, and
+     * the message (which still goes out from the spool) is not decided a second time. A message the state already
+     * shows, or one older than the state's last word on its connection and destination, changes nothing. The
+     * announcements about definition files live outside the state. Returns whether the state changed.
+     */
+    boolean recordSpooled(String destination, AlertMessage message, ExpiryWarnings expiry) {
+        if (message.hasGroup()) {
+            boolean changed = false;
+            for (AlertMessage one : message.group()) {
+                changed |= recordSpooled(destination, one, expiry);
+            }
+            return changed;
+        }
+        CheckResult result = message.result();
+        if (result == null || result.connection() == null || result.category() == Category.INVALID_DEFINITION) {
+            return false;
+        }
+        String key = ResultKeys.of(result);
+        String createdAt = message.createdAt();
+        ConnectionAlertState known = states.get(key);
+        if (known == null ? message.kind() == AlertKind.RESOLVED
+                : known.lastOk != null && !at(known.lastOk).isBefore(at(createdAt))) {
+            // nothing to resolve, or the state has seen a success since: it is newer than the message
+            return false;
+        }
+        ConnectionAlertState s = stateOf(key, result);
+        ConnectionAlertState.DestinationState d = s.destination(destination);
+        switch (message.kind()) {
+            case FAILING, REMINDER -> {
+                if (d.lastAnnouncedAt != null && !at(d.lastAnnouncedAt).isBefore(at(createdAt))) {
+                    return false;
+                }
+                s.failing = true;
+                s.failures = Math.max(s.failures, 1);
+                s.successes = 0;
+                s.failingSince = s.failingSince != null ? s.failingSince : message.since();
+                s.lastFailure = result;
+                d.announced = true;
+                d.suppressed = false;
+                d.held = false;
+                d.lastSentAt = createdAt;
+                d.lastAnnouncedAt = createdAt;
+                return true;
+            }
+            case RESOLVED -> {
+                if (!d.announced) {
+                    return false;
+                }
+                s.failing = false;
+                s.failures = 0;
+                s.failingSince = null;
+                s.lastFailure = null;
+                s.lastOk = createdAt;
+                for (ConnectionAlertState.DestinationState other : s.destinations.values()) {
+                    other.announced = false;
+                    other.suppressed = false;
+                    other.held = false;
+                    other.lastAnnouncedAt = null;
+                }
+                return true;
+            }
+            case EXPIRING -> {
+                for (ExpiryWarnings.Expiring e : expiry.inside(result.certificates(), result.credentials())) {
+                    Integer announced = s.expiryAnnounced.get(e.item().key());
+                    if (ExpiryWarnings.warningAbout(result, e.item()).message().equals(result.message())
+                            && (announced == null || announced > e.threshold())) {
+                        s.expiryAnnounced.put(e.item().key(), e.threshold());
+                        return true;
+                    }
+                }
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     /** Each item inside a threshold it was not announced at yet; items no longer near (renewed) are forgotten. */

@@ -20,7 +20,7 @@ class ExpiryAlertsTest extends WebhookAlertTest {
     private static final String CLIENT_END = "2025-03-11T09:00:00Z";
 
     /** An OK check of {@code connection} whose client certificate has {@code daysLeft}, as the check would warn. */
-    private static CheckResult expiring(String connection, long daysLeft, CredentialInfo... credentials) {
+    static CheckResult expiring(String connection, long daysLeft, CredentialInfo... credentials) {
         CheckResult ok = Results.ok(connection);
         CheckResult withDates = new CheckResult(ok.connection(), ok.check(), ok.target(), ok.host(), ok.port(),
                 ok.authType(), ok.status(), ok.category(), ok.message(), ok.hint(), ok.checkedAt(), ok.durationMs(),

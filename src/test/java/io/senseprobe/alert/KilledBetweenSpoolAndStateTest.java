@@ -1,0 +1,218 @@
+package io.senseprobe.alert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run killed after it spooled a decision and before it wrote alert-state.json (the two writes of every decision,
+ * spool first): the next run finds the message in the spool, sends it once, and does not decide it a second time.
+ * The kill is reproduced exactly: the first run's Camel context is stopped, and alert-state.json is put back to what
+ * it held before the decision.
+ */
+class KilledBetweenSpoolAndStateTest extends WebhookAlertTest {
+    private static final String[] SETTINGS = {"failure-threshold", "1", "rate-limit", "0"};
+
+    private Path stateFile() {
+        return dir.resolve(AlertStateStore.FILE_NAME);
+    }
+
+    /** alert-state.json as a tick leaves it; the clock then moves on, as it does between two results. */
+    private byte[] stateNow(AlertService service) throws IOException {
+        service.tick();
+        settle(service);
+        clock.advance(Duration.ofSeconds(1));
+        return Files.readAllBytes(stateFile());
+    }
+
+    private void killBetweenSpoolAndState(byte[] stateBefore) throws IOException {
+        camels.remove(0).close();
+        Files.write(stateFile(), stateBefore);
+    }
+
+    private static void settle(AlertService service) {
+        assertTrue(service.awaitDeliveries(RecordingReceiver.WAIT));
+    }
+
+    private List<String> received() {
+        return receiver.bodies("/hook").stream().map(b -> b.path("alert").asText() + " " + b.path("connection").asText())
+                .toList();
+    }
+
+    @Test
+    void aFailingMessageLeftInTheSpoolGoesOutOnceAndIsNotDecidedAgain() throws Exception {
+        receiver.answer(503);
+        AlertService first = service(SETTINGS);
+        first.onResult(Results.ok("prod"), null);
+        byte[] before = stateNow(first);
+        first.onResult(Results.failed("prod"), null);
+        settle(first);
+        killBetweenSpoolAndState(before);
+
+        receiver.answer(200);
+        AlertService second = service(SETTINGS);
+        second.onResult(Results.failed("prod"), null);
+        second.tick();
+        settle(second);
+        second.onResult(Results.failed("prod"), null);
+        second.tick();
+        settle(second);
+        assertEquals(List.of("failing prod"), received(), "the spooled message once, no second decision");
+
+        second.onResult(Results.ok("prod"), null);
+        settle(second);
+        assertEquals(List.of("failing prod", "resolved prod"), received(), "and its resolution, since it was announced");
+    }
+
+    @Test
+    void aNewConnectionsFirstFailureLeftInTheSpoolIsRecordedToo() throws Exception {
+        receiver.answer(503);
+        AlertService first = service(SETTINGS);
+        first.onResult(Results.ok("prod"), null);
+        byte[] before = stateNow(first);
+        first.onResult(Results.failed("new-site"), null);
+        settle(first);
+        killBetweenSpoolAndState(before);
+
+        receiver.answer(200);
+        AlertService second = service(SETTINGS);
+        second.onResult(Results.failed("new-site"), null);
+        second.tick();
+        settle(second);
+        assertEquals(List.of("failing new-site"), received());
+    }
+
+    @Test
+    void aResolvedMessageLeftInTheSpoolGoesOutOnceAndIsNotDecidedAgain() throws Exception {
+        AlertService first = service(SETTINGS);
+        first.onResult(Results.failed("prod"), null);
+        settle(first);
+        receiver.answer(503);
+        byte[] before = stateNow(first);
+        first.onResult(Results.ok("prod"), null);
+        settle(first);
+        killBetweenSpoolAndState(before);
+
+        receiver.answer(200);
+        AlertService second = service(SETTINGS);
+        second.onResult(Results.ok("prod"), null);
+        second.tick();
+        settle(second);
+        assertEquals(List.of("failing prod", "resolved prod"), received(), "one resolution, from the spool");
+
+        second.onResult(Results.failed("prod"), null);
+        settle(second);
+        assertEquals(List.of("failing prod", "resolved prod", "failing prod"), received(),
+                "a new failure afterwards is a new incident");
+    }
+
+    @Test
+    void anExpiringWarningLeftInTheSpoolGoesOutOnceAndIsNotDecidedAgain() throws Exception {
+        receiver.answer(503);
+        AlertService first = service(SETTINGS);
+        first.onResult(Results.ok("prod"), null);
+        byte[] before = stateNow(first);
+        first.onResult(ExpiryAlertsTest.expiring("prod", 20), null);
+        settle(first);
+        killBetweenSpoolAndState(before);
+
+        receiver.answer(200);
+        AlertService second = service(SETTINGS);
+        second.onResult(ExpiryAlertsTest.expiring("prod", 19), null);
+        second.tick();
+        settle(second);
+        assertEquals(List.of("expiring prod"), received(), "once per threshold, the one from the spool");
+        second.onResult(ExpiryAlertsTest.expiring("prod", 13), null);
+        settle(second);
+        assertEquals(List.of("expiring prod", "expiring prod"), received(), "the next threshold still comes");
+    }
+
+    @Test
+    void anOldMessageInTheSpoolDoesNotUndoWhatTheStateKnowsSince() throws Exception {
+        // the receiver is down through a failure and its resolution: both wait in the spool, the state saw both
+        receiver.answer(503);
+        AlertService first = service(SETTINGS);
+        first.onResult(Results.failed("prod"), null);
+        clock.advance(Duration.ofSeconds(1));
+        first.onResult(Results.ok("prod"), null);
+        settle(first);
+        first.stop();
+        camels.remove(0).close();
+
+        receiver.answer(200);
+        AlertService second = service(SETTINGS);
+        second.tick();
+        settle(second);
+        second.tick();
+        settle(second);
+        second.onResult(Results.ok("prod"), null);
+        second.tick();
+        settle(second);
+        assertEquals(List.of("failing prod", "resolved prod"), received());
+        assertTrue(Files.readString(stateFile()).contains("\"failing\" : false"), () -> readState());
+    }
+
+    @Test
+    void aGroupSpooledBeforeItsWaitingFilesWereDeletedIsSentOnce() throws Exception {
+        receiver.answer(503);
+        String[] grouped = {"failure-threshold", "1", "rate-limit", "0", "group-wait", "30s"};
+        AlertService first = service(grouped);
+        first.onResult(Results.failed("a"), null);
+        first.onResult(Results.failed("b"), null);
+        Path waiting = dir.resolve(AlertSpool.DIR).resolve(AlertGrouping.DIR);
+        Map<Path, byte[]> waitingFiles = contents(waiting);
+        assertEquals(2, waitingFiles.size(), "two messages wait for their group");
+        clock.advance(Duration.ofSeconds(30));
+        first.tick();
+        settle(first);
+        assertEquals(Map.of(), contents(waiting), "released into the spool");
+        // the kill came after the group was spooled and before its waiting files were deleted
+        camels.remove(0).close();
+        for (Map.Entry<Path, byte[]> file : waitingFiles.entrySet()) {
+            Files.write(file.getKey(), file.getValue());
+        }
+
+        receiver.answer(200);
+        AlertService second = service(grouped);
+        clock.advance(Duration.ofSeconds(30));
+        second.tick();
+        settle(second);
+        clock.advance(Duration.ofSeconds(30));
+        second.tick();
+        settle(second);
+        List<JsonNode> bodies = receiver.bodies("/hook");
+        assertEquals(1, bodies.size(), bodies::toString);
+        assertEquals(2, bodies.get(0).path("count").asInt());
+        assertEquals(Map.of(), contents(waiting));
+    }
+
+    private static Map<Path, byte[]> contents(Path folder) throws IOException {
+        Map<Path, byte[]> files = new TreeMap<>();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> list = Files.list(folder)) {
+                for (Path f : list.filter(Files::isRegularFile).toList()) {
+                    files.put(f, Files.readAllBytes(f));
+                }
+            }
+        }
+        return files;
+    }
+
+    private String readState() {
+        try {
+            return Files.readString(stateFile());
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}
