@@ -2,9 +2,11 @@ package io.senseprobe.alert;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheResolver;
 import io.senseprobe.files.AppResources;
 import io.senseprobe.files.BoundedFiles;
 import io.senseprobe.result.CheckResult;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -38,7 +40,8 @@ import java.util.Map;
  * the variables of a single message), {@code hasMore} and {@code more} (how many are not listed), {@code groupWait}.
  */
 public record AlertTemplates(Mustache subject, Mustache text, Mustache groupSubject, Mustache groupText) {
-    public static final String SUBJECT = "config/templates/alert-subject.mustache";
+    private static final String TEMPLATES = "config/templates/";
+    public static final String SUBJECT = TEMPLATES + "alert-subject.mustache";
     public static final String TEXT = "config/templates/alert-text.mustache";
     /** The packaged templates are under 1 KiB; a larger file is a wrong one (a log, an image) copied there. */
     static final int LARGEST_TEMPLATE = 256 * 1024;
@@ -46,7 +49,7 @@ public record AlertTemplates(Mustache subject, Mustache text, Mustache groupSubj
     public static final String GROUP_TEXT = "config/templates/alert-group-text.mustache";
 
     public static AlertTemplates load(Path appHome) {
-        DefaultMustacheFactory factory = new PlainTextMustacheFactory();
+        DefaultMustacheFactory factory = new PlainTextMustacheFactory(partials(appHome));
         return new AlertTemplates(compile(factory, appHome, SUBJECT), compile(factory, appHome, TEXT),
                 compile(factory, appHome, GROUP_SUBJECT), compile(factory, appHome, GROUP_TEXT));
     }
@@ -153,8 +156,33 @@ public record AlertTemplates(Mustache subject, Mustache text, Mustache groupSubj
         }
     }
 
+    /**
+     * Partials ({@code {{> name}}}) come from the templates folder only, by file name (the app home's copy, else a
+     * packaged one), read with the templates' limit: mustache.java's own resolver would open any path, unbounded.
+     */
+    private static MustacheResolver partials(Path appHome) {
+        return name -> {
+            Path file = Path.of(name).getFileName();
+            if (file == null) {
+                return null;
+            }
+            String location = AppResources.location(appHome, TEMPLATES + file);
+            if (location.startsWith("classpath:") && AlertTemplates.class.getClassLoader()
+                    .getResource(TEMPLATES + file) == null) {
+                throw new UncheckedIOException(new FileNotFoundException("The alert template partial {{> "
+                        + file.toString().replaceFirst("\\.mustache$", "") + "}} is not in " + appHome.resolve(TEMPLATES)
+                        + "; partials are read from that folder only."));
+            }
+            return new StringReader(read(location));
+        };
+    }
+
     /** Mustache escapes HTML by default; an e-mail or chat text must keep "<" and "&" as written. */
     private static final class PlainTextMustacheFactory extends DefaultMustacheFactory {
+        PlainTextMustacheFactory(MustacheResolver resolver) {
+            super(resolver);
+        }
+
         @Override
         public void encode(String value, Writer writer) {
             try {

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -101,7 +102,7 @@ public record EngineVersionCall(TlsContexts tlsContexts, ResultFactory results) 
      * Null when the socket closed first or the text was not JSON-RPC; a timeout when the deadline passes.
      */
     private static JsonNode next(CheckAttempt attempt, BlockingQueue<String> messages, String method)
-            throws InterruptedException, SocketTimeoutException {
+            throws InterruptedException, IOException {
         while (true) {
             String text = messages.poll(attempt.remainingMillis(), TimeUnit.MILLISECONDS);
             if (text == null) {
@@ -109,6 +110,9 @@ public record EngineVersionCall(TlsContexts tlsContexts, ResultFactory results) 
             }
             if (text == Collector.CLOSED) {
                 return null;
+            }
+            if (text == Collector.TOO_LARGE) {
+                throw new ResponseTooLargeException("the engine's WebSocket " + attempt.path());
             }
             JsonNode json;
             try {
@@ -134,13 +138,19 @@ public record EngineVersionCall(TlsContexts tlsContexts, ResultFactory results) 
         return Duration.ofMillis(Math.max(1, attempt.remainingMillis()));
     }
 
-    /** Whole text messages into the queue; {@link #CLOSED} when the engine closes the socket or it fails. */
+    /**
+     * Whole text messages into the queue; {@link #CLOSED} when the engine closes the socket or it fails. What the engine
+     * sends in all is bounded as an HTTP answer is ({@link ResponseTooLargeException#LIMIT_BYTES}, counted in chars):
+     * past it, {@link #TOO_LARGE} and the socket is dropped, so an endless message or a flood of them costs 1 MiB.
+     */
     private static final class Collector implements WebSocket.Listener {
-        // compared by identity: no text the engine sends is this instance
+        // compared by identity: no text the engine sends is one of these instances
         static final String CLOSED = new String("closed");
+        static final String TOO_LARGE = new String("too large");
 
         private final BlockingQueue<String> messages;
         private final StringBuilder part = new StringBuilder();
+        private long received;
 
         Collector(BlockingQueue<String> messages) {
             this.messages = messages;
@@ -148,10 +158,30 @@ public record EngineVersionCall(TlsContexts tlsContexts, ResultFactory results) 
 
         @Override
         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            received += data.length();
+            if (received > ResponseTooLargeException.LIMIT_BYTES) {
+                part.setLength(0);
+                messages.add(TOO_LARGE);
+                socket.abort();
+                return null;
+            }
             part.append(data);
             if (last) {
                 messages.add(part.toString());
                 part.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+            // not the engine's API, but counted all the same
+            received += data.remaining();
+            if (received > ResponseTooLargeException.LIMIT_BYTES) {
+                messages.add(TOO_LARGE);
+                socket.abort();
+                return null;
             }
             socket.request(1);
             return null;

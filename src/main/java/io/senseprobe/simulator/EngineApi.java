@@ -20,8 +20,19 @@ final class EngineApi {
     private final String started = STARTED.format(OffsetDateTime.now());
     private volatile boolean saturated;
 
+    private volatile boolean endlessMessage;
+
     void saturated(boolean saturated) {
         this.saturated = saturated;
+    }
+
+    void endlessMessage(boolean endless) {
+        this.endlessMessage = endless;
+    }
+
+    /** Whether a new WebSocket gets, instead of OnConnected, one text message that never ends (fragments forever). */
+    boolean endlessMessage() {
+        return endlessMessage;
     }
 
     /** {@code /app/engineData}, or {@code /app/<app id>} as enigma.js opens an app: the JSON-RPC WebSocket. */

@@ -151,6 +151,10 @@ final class EngineListener implements AutoCloseable {
         recorder.record(HttpsListener.recorded(request, 101, clientCert));
         out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        if (engine.endlessMessage()) {
+            sendEndlessMessage(out);
+            return;
+        }
         sendText(out, engine.onConnected());
         while (true) {
             Frame frame = Frame.read(in);
@@ -182,10 +186,24 @@ final class EngineListener implements AutoCloseable {
         sendFrame(out, 1, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A text frame that is not the last of its message, then continuation frames until the client goes away. */
+    private static void sendEndlessMessage(OutputStream out) throws IOException {
+        byte[] chunk = "{\"jsonrpc\":\"2.0\",\"method\":\"OnConnected\",\"params\":{\"pad\":\"".repeat(1000)
+                .getBytes(StandardCharsets.UTF_8);
+        sendFrame(out, 1, chunk, false);
+        while (true) {
+            sendFrame(out, 0, chunk, false);
+        }
+    }
+
     /** One unmasked final frame, as a server sends. */
     private static void sendFrame(OutputStream out, int opcode, byte[] payload) throws IOException {
+        sendFrame(out, opcode, payload, true);
+    }
+
+    private static void sendFrame(OutputStream out, int opcode, byte[] payload, boolean last) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x80 | opcode);
+        frame.write((last ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             frame.write(payload.length);
         } else if (payload.length < 65_536) {

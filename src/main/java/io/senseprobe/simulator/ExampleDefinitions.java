@@ -136,6 +136,7 @@ final class ExampleDefinitions {
             case HEADER_FLOOD -> "The server sends headers without end: sense-probe stops at 100 (bad-response).";
             case TLS_STALL -> "The server reads the TLS ClientHello and never answers; the timeout is 2 s.";
             case CUT_SHORT -> "The server announces 400 bytes, sends 20 and closes the connection (bad-response).";
+            case GZIP_BOMB -> "The server's gzip answer unpacks to 16 MiB: sense-probe stops at 1 MiB (bad-response).";
         };
     }
 

@@ -45,7 +45,9 @@ public enum Listener {
     /** Plain TCP: accepts, reads the TLS ClientHello and never answers it. */
     TLS_STALL(Tls.NONE),
     /** Announces a 400-byte body, sends the first 20 bytes of the JSON and closes the connection. */
-    CUT_SHORT(Tls.MUTUAL);
+    CUT_SHORT(Tls.MUTUAL),
+    /** Answers 200 with {@code Content-Encoding: gzip}: 16 KiB that unpack to 16 MiB. */
+    GZIP_BOMB(Tls.MUTUAL);
 
     enum Tls { MUTUAL, SERVER, NONE }
 

@@ -199,6 +199,7 @@ public final class SenseSimulator implements AutoCloseable {
             case ENDLESS_BODY -> Response.of(200, Response.JSON,
                     "{\"buildVersion\":\"".getBytes(StandardCharsets.UTF_8)).endlessly();
             case TRUNCATED_JSON -> QrsApi.handle(request, services).cutInHalf();
+            case GZIP_BOMB -> Response.of(200, Response.JSON, GzipBomb.BODY).withHeader("Content-Encoding", "gzip");
             case RESET, SLOW_HEADERS, HEADER_FLOOD, TLS_STALL, CUT_SHORT ->
                     throw new IllegalStateException(listener + " is answered by its own socket, not here");
         };
@@ -394,6 +395,14 @@ public final class SenseSimulator implements AutoCloseable {
     /** When true, the engine's health check reports {@code saturated: true} (CPU or memory above 90 %). */
     public void engineSaturated(boolean saturated) {
         engine.saturated(saturated);
+    }
+
+    /**
+     * When true, the engine answers a new WebSocket with one text message that never ends (a fragment, then
+     * continuation frames until the client hangs up) instead of OnConnected.
+     */
+    public void engineSendsEndlessMessage(boolean endless) {
+        engine.endlessMessage(endless);
     }
 
     /** How long {@link Listener#SLOW} waits before answering ({@link #DEFAULT_SLOW_DELAY} unless set). */

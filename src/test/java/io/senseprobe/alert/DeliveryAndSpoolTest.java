@@ -89,6 +89,25 @@ class DeliveryAndSpoolTest extends WebhookAlertTest {
     }
 
     @Test
+    void anAnswerWithoutEndFailsTheAttemptAtOneMebibyteAndTheMessageIsKeptForTheReplay() throws Exception {
+        receiver.answerWithoutEnd(true);
+        AlertService service = service();
+        try (LogCapture log = new LogCapture()) {
+            service.onResult(Results.failed("prod"), null);
+            settle(service);
+            assertEquals(4, receiver.requests("/hook").size(), "each attempt ended at the limit and was retried");
+            assertEquals(List.of("000000000001-webhook.json"), spooled());
+            assertTrue(log.text().contains("The answer to the alert POST is larger than 1 MiB"), log.text());
+            assertTrue(!log.text().contains(receiver.url("/hook")), "the URL is not in the log");
+        }
+        receiver.answerWithoutEnd(false);
+        service.tick();
+        settle(service);
+        assertEquals(List.of("failing"), receiver.bodies("/hook").stream().map(b -> b.get("alert").asText()).toList());
+        assertEquals(List.of(), spooled());
+    }
+
+    @Test
     void aReceiverThatIsNotListeningCountsAsDown() throws Exception {
         String url = receiver.url("/hook");
         receiver.close();

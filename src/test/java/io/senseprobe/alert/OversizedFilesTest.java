@@ -27,6 +27,34 @@ class OversizedFilesTest extends WebhookAlertTest {
     }
 
     @Test
+    void aPartialComesFromTheTemplatesFolderOnlyAndIsBoundedAsTemplatesAre() throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("config/templates"));
+        Files.writeString(templates.resolve("alert-text.mustache"), "{{> footer}}\n");
+        Files.writeString(templates.resolve("footer.mustache"), "bye {{connection}}");
+        assertEquals("bye prod", AlertTemplates.load(dir).render(AlertKind.FAILING, Results.failed("prod"), null, null,
+                TemplatesTest.NOW).text().strip(), "a partial beside the templates is used");
+
+        Files.writeString(templates.resolve("footer.mustache"), "x".repeat(256 * 1024 + 1));
+        Throwable tooLarge = assertThrows(RuntimeException.class, () -> AlertTemplates.load(dir));
+        assertTrue(messages(tooLarge).contains("footer.mustache is larger than 256 KiB"), messages(tooLarge));
+
+        // a path in the partial's name does not lead out of the folder: only the file name counts
+        Files.writeString(dir.resolve("outside.mustache"), "read from outside");
+        Files.writeString(templates.resolve("alert-text.mustache"), "{{> ../../outside}}\n");
+        Throwable outside = assertThrows(RuntimeException.class, () -> AlertTemplates.load(dir));
+        assertTrue(messages(outside).contains("The alert template partial {{> outside}} is not in " + templates
+                + "; partials are read from that folder only."), messages(outside));
+    }
+
+    private static String messages(Throwable t) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            all.append(c.getMessage()).append(" | ");
+        }
+        return all.toString();
+    }
+
+    @Test
     void aSpoolFileOverOneMebibyteIsSetAsideAndTheOthersAreDelivered() throws Exception {
         receiver.answer(500);
         AlertService before = service("failure-threshold", "1", "rate-limit", "0");

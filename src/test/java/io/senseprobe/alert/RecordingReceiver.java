@@ -1,6 +1,7 @@
 package io.senseprobe.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,7 @@ public final class RecordingReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(200);
+    private volatile boolean endless;
 
     public RecordingReceiver() throws IOException {
         this(0);
@@ -38,6 +40,11 @@ public final class RecordingReceiver implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (endless) {
+                requests.add(new Request(exchange.getRequestURI().getPath(), body, false));
+                answerWithoutEnd(exchange);
+                return;
+            }
             requests.add(new Request(exchange.getRequestURI().getPath(), body, status.get() == 200));
             byte[] answer = (status.get() == 200 ? "ok" : "down").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status.get(), answer.length);
@@ -45,6 +52,24 @@ public final class RecordingReceiver implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** 200 and a chunked body that never ends, until the client hangs up. */
+    private static void answerWithoutEnd(HttpExchange exchange) {
+        byte[] chunk = "ok ".repeat(20_000).getBytes(StandardCharsets.UTF_8);
+        try (exchange) {
+            exchange.sendResponseHeaders(200, 0);
+            while (true) {
+                exchange.getResponseBody().write(chunk);
+            }
+        } catch (IOException clientWentAway) {
+            // what a client that stops reading does
+        }
+    }
+
+    /** True: every request gets an answer without end (never counts as accepted); false: {@link #answer} again. */
+    public void answerWithoutEnd(boolean endless) {
+        this.endless = endless;
     }
 
     public String url(String path) {

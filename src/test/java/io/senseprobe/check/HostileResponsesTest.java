@@ -37,6 +37,17 @@ class HostileResponsesTest extends SimulatorCheckTest {
     }
 
     @Test
+    void aGzipBombStopsAtOneMebibyteOfUnpackedBytes() {
+        CheckResult result = fx.run(fx.cert(Listener.GZIP_BOMB).with("timeout", "20s"));
+
+        assertFailed(Category.BAD_RESPONSE, result);
+        assertContains(result.message(), "/qrs/about", "more than 1 MiB", "stopped reading");
+        assertTrue(result.durationMs() < 10_000, "ended at the limit, not at the 20 s timeout: " + result);
+        assertEquals("gzip", fx.sim.requests(Listener.GZIP_BOMB).get(0).header("Accept-Encoding").split(",")[0].strip(),
+                "the client asked for gzip, so what it unpacks is what is bounded");
+    }
+
+    @Test
     void jsonCutOffHalfwayIsBadResponseSayingSo() {
         CheckResult result = fx.run(fx.cert(Listener.TRUNCATED_JSON));
 
@@ -51,6 +62,23 @@ class HostileResponsesTest extends SimulatorCheckTest {
         assertFailed(Category.BAD_RESPONSE, result);
         assertContains(result.message(), "broken HTTP answer", "Premature end of Content-Length delimited message body");
         assertEquals(1, fx.sim.requests(Listener.CUT_SHORT).size());
+    }
+
+    @Test
+    void anEngineWebSocketMessageWithoutEndStopsAtOneMebibyteAsBadResponse() {
+        fx.sim.engineSendsEndlessMessage(true);
+        try {
+            List<CheckResult> results = fx.runner().runChecks(fx.definition(fx.cert(Listener.QRS)
+                    .with("engine-port", fx.port(Listener.ENGINE)).with("checks", List.of("engine-version"))
+                    .with("timeout", "20s")));
+
+            CheckResult result = results.get(0);
+            assertFailed(Category.BAD_RESPONSE, result);
+            assertContains(result.message(), "/app/engineData", "more than 1 MiB", "stopped reading");
+            assertTrue(result.durationMs() < 10_000, "ended at the limit, not at the 20 s timeout: " + result);
+        } finally {
+            fx.sim.engineSendsEndlessMessage(false);
+        }
     }
 
     // ---- redirects ------------------------------------------------------------------------------------

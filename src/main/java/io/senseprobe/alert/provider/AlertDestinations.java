@@ -1,15 +1,17 @@
 package io.senseprobe.alert.provider;
 
-import io.senseprobe.files.Version;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.senseprobe.alert.AlertMessage;
 import io.senseprobe.alert.AlertSettings;
 import io.senseprobe.alert.Destination;
+import io.senseprobe.check.http.BoundedAnswers;
+import io.senseprobe.files.Version;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.camel.StartupListener;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
 import org.apache.camel.component.http.HttpComponent;
 
 /**
@@ -22,6 +24,7 @@ public final class AlertDestinations {
     /** The route template of routes/alerts.camel.yaml that every destination's delivery route is made from. */
     public static final String TEMPLATE = "alert-destination";
     private static final int TIMEOUT_MS = 10_000;
+    private static final Duration ANSWER_TIME = Duration.ofSeconds(30);
 
     private AlertDestinations() {
     }
@@ -102,6 +105,10 @@ public final class AlertDestinations {
         http.setAutomaticRetriesDisabled(true);
         http.setCookieManagementDisabled(true);
         http.setUserAgent("sense-probe/" + Version.get());
+        // camel-http reads the whole answer before HttpAnswer sees its status: a receiver that answers without end
+        // (or a byte at a time) costs 1 MiB and 30 s at most, then the attempt fails and is retried
+        http.setHttpClientConfigurer(builder -> builder.addExecInterceptorFirst(BoundedAnswers.NAME,
+                new BoundedAnswers("the alert POST", ANSWER_TIME)));
         return http;
     }
 }

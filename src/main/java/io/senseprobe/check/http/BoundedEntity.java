@@ -5,6 +5,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import org.apache.hc.client5.http.classic.ExecRuntime;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
@@ -26,12 +28,22 @@ import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 final class BoundedEntity extends HttpEntityWrapper {
     private final ExecRuntime runtime;
     private final String path;
+    // System.nanoTime() past which a read fails; Long.MAX_VALUE: none (a check's Deadlines abort it instead)
+    private final long deadline;
+    private final Duration total;
     private volatile boolean overLimit;
 
     BoundedEntity(HttpEntity wrapped, ExecRuntime runtime, String path) {
+        this(wrapped, runtime, path, null);
+    }
+
+    /** {@code total}: how long the whole answer may take from now, checked at every read (null: no limit). */
+    BoundedEntity(HttpEntity wrapped, ExecRuntime runtime, String path, Duration total) {
         super(wrapped);
         this.runtime = runtime;
         this.path = path;
+        this.total = total;
+        this.deadline = total == null ? Long.MAX_VALUE : System.nanoTime() + total.toNanos();
     }
 
     @Override
@@ -109,10 +121,17 @@ final class BoundedEntity extends HttpEntityWrapper {
             return skipped;
         }
 
-        private void counted(long bytes) throws ResponseTooLargeException {
+        private void counted(long bytes) throws IOException {
             read += bytes;
             if (read > ResponseTooLargeException.LIMIT_BYTES) {
                 throw tooLarge();
+            }
+            if (System.nanoTime() - deadline > 0) {
+                // a server that trickles its answer: each read is within the socket timeout, the whole is not
+                overLimit = true;
+                runtime.discardEndpoint();
+                throw new SocketTimeoutException("The answer to " + path + " took longer than " + total.toSeconds()
+                        + " s in all; sense-probe stopped reading");
             }
         }
     }
