@@ -96,7 +96,7 @@ final class AlertGrouping {
     }
 
     private static String identity(String destination, AlertMessage m) {
-        return destination + " " + m.kind().id() + " " + m.subjectKey() + " " + m.createdAt();
+        return destination + " " + m.kind().id() + " " + m.result() + " " + m.createdAt();
     }
 
     /** Another instance wrote here until now (cluster take-over): new files are numbered after its files. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Service;
 import org.slf4j.Logger;
@@ -190,8 +190,9 @@ public final class AlertService implements Service {
             if (grouping != null) {
                 grouping.resume();
             }
+            // in the same hold of the lock: no result may be decided between the last owner's state and its spool
+            recordSpooled();
         }
-        recordSpooled();
         delivery.takeOver();
     }
 
@@ -274,8 +275,11 @@ public final class AlertService implements Service {
                             dropped);
                 }
             }
-            long recorded = Stream.concat(spooled.stream(), grouping == null ? Stream.empty() : grouping.waiting().stream())
-                    .filter(s -> machine.recordSpooled(s.destination(), s.message(), expiry)).count();
+            List<AlertSpool.Spooled> all = new ArrayList<>(spooled);
+            if (grouping != null) {
+                all.addAll(grouping.waiting());
+            }
+            int recorded = machine.recordSpooled(all, settings.defaultIds(), expiry);
             if (recorded > 0) {
                 LOG.info("Alerts: {} spooled message(s) were decided after alert-state.json was last written (the last"
                         + " run stopped in between); recorded in it, so they are not decided again", recorded);
@@ -315,7 +319,8 @@ public final class AlertService implements Service {
             AlertMessage message = group.message(templates, settings.groupMax(), grouping.waitTime(), now);
             LOG.debug("{} alert for {} to {} after the group wait", group.kind().id(), message.subjectKey(),
                     group.destination());
-            // spooled before the waiting files go: a crash in between repeats the group rather than loses it
+            // spooled before the waiting files go: a crash in between leaves both, and the next start drops the waiting
+            // copies (AlertGrouping.dropReleased), so the group is neither lost nor sent twice
             delivery.deliver(group.destination(), message);
             grouping.released(group);
         }

@@ -92,8 +92,18 @@ public final class AlertSpool {
     /** A spooled message is a few KiB; a larger file is not one the spool wrote, and is set aside unread. */
     static final int LARGEST_FILE = BoundedFiles.ONE_MIB;
 
+    /** A file the spool wrote; one that is JSON but not a whole message (no destination, kind or time) is not. */
     Spooled read(Path file) throws IOException {
-        return AlertJson.MAPPER.readValue(BoundedFiles.read(file, LARGEST_FILE), Spooled.class);
+        Spooled spooled = AlertJson.MAPPER.readValue(BoundedFiles.read(file, LARGEST_FILE), Spooled.class);
+        if (spooled == null || spooled.destination() == null || !whole(spooled.message())) {
+            throw new IOException("not a whole spooled alert (destination, kind, createdAt and result or group)");
+        }
+        return spooled;
+    }
+
+    private static boolean whole(AlertMessage m) {
+        return m != null && m.kind() != null && m.createdAt() != null
+                && (m.hasGroup() ? m.group().stream().allMatch(AlertSpool::whole) : m.result() != null);
     }
 
     /** Every message waiting here that can be read, oldest first (an unreadable file is left for the replay). */

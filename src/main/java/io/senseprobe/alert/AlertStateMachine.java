@@ -2,7 +2,6 @@ package io.senseprobe.alert;
 
 import io.senseprobe.definition.CheckNames;
 import io.senseprobe.definition.Target;
-import io.senseprobe.result.Category;
 import io.senseprobe.result.CheckResult;
 import io.senseprobe.result.ResultKeys;
 import io.senseprobe.result.ExpiryWarnings;
@@ -106,16 +105,7 @@ final class AlertStateMachine {
                         resolve(key, s, destination, result, policy, due);
                     }
                 }
-                s.failing = false;
-                s.failingSince = null;
-                s.lastFailure = null;
-                // lastSentAt stays: a failure right after a resolution is still held to the rate limit
-                for (ConnectionAlertState.DestinationState d : s.destinations.values()) {
-                    d.announced = false;
-                    d.suppressed = false;
-                    d.held = false;
-                    d.lastAnnouncedAt = null;
-                }
+                s.failureEnded();
             }
             dueExpiring(key, s, result, expiry, destinations, due);
         }
@@ -123,83 +113,11 @@ final class AlertStateMachine {
     }
 
     /**
-     * A message found in the spool or waiting for its group when this run begins. Both are written before
-     * alert-state.json, so a run killed in between left a decision the state does not show: it is recorded here, and
-     * the message (which still goes out from the spool) is not decided a second time. A message the state already
-     * shows, or one older than the state's last word on its connection and destination, changes nothing. The
-     * announcements about definition files live outside the state. Returns whether the state changed.
+     * The decisions the spool and the waiting groups hold that the state does not show yet (the last run was killed
+     * between a message's spool file and alert-state.json): see {@link SpooledDecisions}. Returns how many it recorded.
      */
-    boolean recordSpooled(String destination, AlertMessage message, ExpiryWarnings expiry) {
-        if (message.hasGroup()) {
-            boolean changed = false;
-            for (AlertMessage one : message.group()) {
-                changed |= recordSpooled(destination, one, expiry);
-            }
-            return changed;
-        }
-        CheckResult result = message.result();
-        if (result == null || result.connection() == null || result.category() == Category.INVALID_DEFINITION) {
-            return false;
-        }
-        String key = ResultKeys.of(result);
-        String createdAt = message.createdAt();
-        ConnectionAlertState known = states.get(key);
-        if (known == null ? message.kind() == AlertKind.RESOLVED
-                : known.lastOk != null && !at(known.lastOk).isBefore(at(createdAt))) {
-            // nothing to resolve, or the state has seen a success since: it is newer than the message
-            return false;
-        }
-        ConnectionAlertState s = stateOf(key, result);
-        ConnectionAlertState.DestinationState d = s.destination(destination);
-        switch (message.kind()) {
-            case FAILING, REMINDER -> {
-                if (d.lastAnnouncedAt != null && !at(d.lastAnnouncedAt).isBefore(at(createdAt))) {
-                    return false;
-                }
-                s.failing = true;
-                s.failures = Math.max(s.failures, 1);
-                s.successes = 0;
-                s.failingSince = s.failingSince != null ? s.failingSince : message.since();
-                s.lastFailure = result;
-                d.announced = true;
-                d.suppressed = false;
-                d.held = false;
-                d.lastSentAt = createdAt;
-                d.lastAnnouncedAt = createdAt;
-                return true;
-            }
-            case RESOLVED -> {
-                if (!d.announced) {
-                    return false;
-                }
-                s.failing = false;
-                s.failures = 0;
-                s.failingSince = null;
-                s.lastFailure = null;
-                s.lastOk = createdAt;
-                for (ConnectionAlertState.DestinationState other : s.destinations.values()) {
-                    other.announced = false;
-                    other.suppressed = false;
-                    other.held = false;
-                    other.lastAnnouncedAt = null;
-                }
-                return true;
-            }
-            case EXPIRING -> {
-                for (ExpiryWarnings.Expiring e : expiry.inside(result.certificates(), result.credentials())) {
-                    Integer announced = s.expiryAnnounced.get(e.item().key());
-                    if (ExpiryWarnings.warningAbout(result, e.item()).message().equals(result.message())
-                            && (announced == null || announced > e.threshold())) {
-                        s.expiryAnnounced.put(e.item().key(), e.threshold());
-                        return true;
-                    }
-                }
-                return false;
-            }
-            default -> {
-                return false;
-            }
-        }
+    int recordSpooled(List<AlertSpool.Spooled> spooled, List<String> defaults, ExpiryWarnings expiry) {
+        return new SpooledDecisions(states, this::stateOf, defaults, expiry).record(spooled);
     }
 
     /** Each item inside a threshold it was not announced at yet; items no longer near (renewed) are forgotten. */
@@ -248,7 +166,7 @@ final class AlertStateMachine {
      * The state of the result's connection and check. A state file written when a connection had one check keys
      * it by the connection alone: that state is the connection's default check's, and moves to its own key.
      */
-    private ConnectionAlertState stateOf(String key, CheckResult result) {
+    ConnectionAlertState stateOf(String key, CheckResult result) {
         ConnectionAlertState s = states.get(key);
         if (s == null) {
             boolean defaultCheck = result.target() != null && CheckNames.defaultOf(
@@ -308,11 +226,7 @@ final class AlertStateMachine {
             }
             return;
         }
-        d.announced = true;
-        d.suppressed = false;
-        d.held = false;
-        d.lastSentAt = now.toString();
-        d.lastAnnouncedAt = now.toString();
+        s.announcedTo(destination, now.toString());
         due.add(new Decision(key, destination, kind, s.lastFailure, s.failingSince, s.lastOk));
     }
 

@@ -29,6 +29,29 @@ public final class ConnectionAlertState {
         return destinations.computeIfAbsent(id, k -> new DestinationState());
     }
 
+    /** A failing or reminder message went to destination {@code id} at {@code at} (ISO-8601). */
+    void announcedTo(String id, String at) {
+        DestinationState d = destination(id);
+        d.announced = true;
+        d.suppressed = false;
+        d.held = false;
+        d.lastSentAt = at;
+        d.lastAnnouncedAt = at;
+    }
+
+    /** The failure is over, everywhere. lastSentAt stays: a failure right after it is still held to the rate limit. */
+    void failureEnded() {
+        failing = false;
+        failingSince = null;
+        lastFailure = null;
+        for (DestinationState d : destinations.values()) {
+            d.announced = false;
+            d.suppressed = false;
+            d.held = false;
+            d.lastAnnouncedAt = null;
+        }
+    }
+
     /** Per destination: was this failure announced there, and when did it last get a message. */
     public static final class DestinationState {
         public boolean announced;

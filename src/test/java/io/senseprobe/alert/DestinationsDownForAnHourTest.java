@@ -108,6 +108,9 @@ class DestinationsDownForAnHourTest {
             assertTrue(spooledHook.containsAll(List.of("failing prod", "failing test", "resolved prod", "reminder test",
                     "failing qa", "resolved qa")), spooledHook::toString);
             assertTrue(spooledHook.indexOf("failing prod") < spooledHook.indexOf("resolved prod"), spooledHook::toString);
+            // the spool while it is full: no address, token or password in any of its files
+            new SecretGrep().secret("SMTP password", PASSWORD).secret("webhook path", HOOK).secret("webhook URL", hookUrl)
+                    .files(dir, f -> f.startsWith(AlertSpool.DIR + "/")).assertClean("the spool, destinations down");
 
             // both back, where the settings point
             smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
@@ -127,7 +130,10 @@ class DestinationsDownForAnHourTest {
             camel = null;
             SecretGrep grep = new SecretGrep().secret("SMTP password", PASSWORD).secret("webhook path", HOOK)
                     .secret("webhook URL", hookUrl).text("log", log.text()).files(dir, f -> true);
-            receiver.requests(HOOK).forEach(r -> grep.text("POST " + HOOK, r.body()));
+            List<RecordingReceiver.Request> posts = receiver.requests(HOOK);
+            for (int i = 0; i < posts.size(); i++) {
+                grep.text("webhook POST #" + (i + 1), posts.get(i).body());
+            }
             grep.assertClean(log.text());
         }
     }

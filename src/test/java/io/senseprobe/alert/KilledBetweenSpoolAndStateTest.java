@@ -138,28 +138,84 @@ class KilledBetweenSpoolAndStateTest extends WebhookAlertTest {
     }
 
     @Test
-    void anOldMessageInTheSpoolDoesNotUndoWhatTheStateKnowsSince() throws Exception {
-        // the receiver is down through a failure and its resolution: both wait in the spool, the state saw both
+    void oldMessagesInTheSpoolDoNotUndoWhatTheStateKnowsSince() throws Exception {
+        // the receiver is down through a failure, its resolution and one more failed check (of two needed): the
+        // spool holds failing and resolved, the state is newer than both (it counts that one failure)
+        String[] twoFailures = {"failure-threshold", "2", "rate-limit", "0"};
         receiver.answer(503);
-        AlertService first = service(SETTINGS);
+        AlertService first = service(twoFailures);
+        first.onResult(Results.failed("prod"), null);
         first.onResult(Results.failed("prod"), null);
         clock.advance(Duration.ofSeconds(1));
         first.onResult(Results.ok("prod"), null);
+        clock.advance(Duration.ofSeconds(1));
+        first.onResult(Results.failed("prod"), null);
         settle(first);
         first.stop();
         camels.remove(0).close();
 
         receiver.answer(200);
+        AlertService second = service(twoFailures);
+        second.tick();
+        settle(second);
+        second.tick();
+        settle(second);
+        assertEquals(List.of("failing prod", "resolved prod"), received(), "the spool, in order");
+        second.onResult(Results.failed("prod"), null);
+        settle(second);
+        assertEquals(List.of("failing prod", "resolved prod", "failing prod"), received(),
+                "the second failure in a row: the count the state kept was not reset by the old messages");
+    }
+
+    @Test
+    void aKillBetweenTwoDestinationsResolvedFilesStillResolvesTheOther() throws Exception {
+        String[] twoDestinations = {"failure-threshold", "1", "rate-limit", "0", "destinations.ops.type", "webhook",
+                "destinations.ops.url", receiver.url("/ops")};
+        var prod = Results.routedTo("prod", List.of("webhook", "ops"));
+        AlertService first = service(twoDestinations);
+        first.onResult(Results.failed("prod"), prod);
+        settle(first);
+        receiver.answer(503);
+        byte[] before = stateNow(first);
+        first.onResult(Results.ok("prod"), prod);
+        settle(first);
+        // the kill came after the webhook's file and before the one for ops
+        List<Path> spool;
+        try (Stream<Path> files = Files.list(dir.resolve(AlertSpool.DIR))) {
+            spool = files.filter(f -> f.getFileName().toString().endsWith("-ops.json")).toList();
+        }
+        assertEquals(1, spool.size(), () -> spool + " in " + listing(dir.resolve(AlertSpool.DIR)));
+        Files.delete(spool.get(0));
+        killBetweenSpoolAndState(before);
+
+        receiver.answer(200);
+        AlertService second = service(twoDestinations);
+        second.onResult(Results.ok("prod"), prod);
+        second.tick();
+        settle(second);
+        assertEquals(List.of("resolved"), receiver.bodies("/ops").stream().skip(1).map(b -> b.path("alert").asText())
+                .toList(), "ops was told of the failure, so it hears of its end");
+        List<String> webhook = receiver.bodies("/hook").stream().skip(1).map(b -> b.path("alert").asText()).toList();
+        assertTrue(webhook.equals(List.of("resolved")) || webhook.equals(List.of("resolved", "resolved")),
+                "the webhook's resolution once, or twice rather than ops's never: " + webhook);
+    }
+
+    @Test
+    void aSpoolFileThatIsNotAWholeMessageDoesNotStopTheStart() throws Exception {
+        receiver.answer(503);
+        AlertService first = service(SETTINGS);
+        first.onResult(Results.failed("prod"), null);
+        settle(first);
+        camels.remove(0).close();
+        Files.writeString(dir.resolve(AlertSpool.DIR).resolve("000000000000-webhook.json"), "{}");
+        Files.writeString(dir.resolve(AlertSpool.DIR).resolve("000000000002-webhook.json"),
+                "{\"destination\":\"webhook\",\"message\":{\"kind\":\"failing\"}}");
+
+        receiver.answer(200);
         AlertService second = service(SETTINGS);
         second.tick();
         settle(second);
-        second.tick();
-        settle(second);
-        second.onResult(Results.ok("prod"), null);
-        second.tick();
-        settle(second);
-        assertEquals(List.of("failing prod", "resolved prod"), received());
-        assertTrue(Files.readString(stateFile()).contains("\"failing\" : false"), () -> readState());
+        assertTrue(received().contains("failing prod"), () -> "the whole message still goes out: " + received());
     }
 
     @Test
@@ -194,6 +250,14 @@ class KilledBetweenSpoolAndStateTest extends WebhookAlertTest {
         assertEquals(1, bodies.size(), bodies::toString);
         assertEquals(2, bodies.get(0).path("count").asInt());
         assertEquals(Map.of(), contents(waiting));
+    }
+
+    private static String listing(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList().toString();
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private static Map<Path, byte[]> contents(Path folder) throws IOException {

@@ -37,7 +37,7 @@ abstract class WebhookAlertTest {
         receiver.close();
     }
 
-    /** A service for the webhook, with {@code settings} as pairs of keys (after "sense.alert.") and values. */
+    /** A service for the webhook, with {@code settings} as pairs of keys (after "sense.alert.", named destinations too) and values. */
     AlertService service(String... settings) {
         Map<String, String> props = new HashMap<>();
         props.put("sense.alert.webhook.url", receiver.url("/hook"));
@@ -46,7 +46,7 @@ abstract class WebhookAlertTest {
             props.put("sense.alert." + settings[i], settings[i + 1]);
         }
         List<String> problems = new ArrayList<>();
-        AlertSettings s = AlertSettings.from(props::get, problems);
+        AlertSettings s = AlertSettings.from(props::get, props.keySet(), problems);
         assertEquals(List.of(), problems);
         AlertCamel camel = new AlertCamel(s, dir, dir, clock);
         camels.add(camel);
