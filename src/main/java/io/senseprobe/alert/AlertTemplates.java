@@ -42,11 +42,11 @@ import java.util.Map;
 public record AlertTemplates(Mustache subject, Mustache text, Mustache groupSubject, Mustache groupText) {
     private static final String TEMPLATES = "config/templates/";
     public static final String SUBJECT = TEMPLATES + "alert-subject.mustache";
-    public static final String TEXT = "config/templates/alert-text.mustache";
+    public static final String TEXT = TEMPLATES + "alert-text.mustache";
     /** The packaged templates are under 1 KiB; a larger file is a wrong one (a log, an image) copied there. */
     static final int LARGEST_TEMPLATE = 256 * 1024;
-    public static final String GROUP_SUBJECT = "config/templates/alert-group-subject.mustache";
-    public static final String GROUP_TEXT = "config/templates/alert-group-text.mustache";
+    public static final String GROUP_SUBJECT = TEMPLATES + "alert-group-subject.mustache";
+    public static final String GROUP_TEXT = TEMPLATES + "alert-group-text.mustache";
 
     public static AlertTemplates load(Path appHome) {
         DefaultMustacheFactory factory = new PlainTextMustacheFactory(partials(appHome));
@@ -63,7 +63,9 @@ public record AlertTemplates(Mustache subject, Mustache text, Mustache groupSubj
         scope.put("count", entries.size());
         List<Map<String, Object>> listed = new ArrayList<>();
         for (AlertMessage m : entries.subList(0, Math.min(max, entries.size()))) {
-            listed.add(scope(m.kind(), m.result(), m.since(), m.lastOk(), now));
+            Map<String, Object> entry = scope(m.kind(), m.result(), m.since(), m.lastOk(), now);
+            putAffected(entry, m.affected());
+            listed.add(entry);
         }
         scope.put("alerts", listed);
         scope.put("more", entries.size() - listed.size());
@@ -95,14 +97,18 @@ public record AlertTemplates(Mustache subject, Mustache text, Mustache groupSubj
     public Rendered render(AlertKind kind, CheckResult r, String since, String lastOk, Instant now,
             List<String> affected) {
         Map<String, Object> scope = scope(kind, r, since, lastOk, now);
-        scope.put("affected", String.join(", ", affected));
-        scope.put("hasAffected", !affected.isEmpty());
+        putAffected(scope, affected);
         String subjectLine = run(subject, scope).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
         if (subjectLine.isEmpty()) {
             // a template of the app home written before this kind existed has no section for it
             subjectLine = "[sense-probe] " + kind.id().toUpperCase(Locale.ROOT) + " " + r.connection();
         }
         return new Rendered(subjectLine, run(text, scope).strip());
+    }
+
+    private static void putAffected(Map<String, Object> scope, List<String> affected) {
+        scope.put("affected", String.join(", ", affected));
+        scope.put("hasAffected", !affected.isEmpty());
     }
 
     /** The variables of one connection's message. */

@@ -158,11 +158,8 @@ public record EngineVersionCall(TlsContexts tlsContexts, ResultFactory results) 
 
         @Override
         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            received += data.length();
-            if (received > ResponseTooLargeException.LIMIT_BYTES) {
+            if (overLimit(socket, data.length())) {
                 part.setLength(0);
-                messages.add(TOO_LARGE);
-                socket.abort();
                 return null;
             }
             part.append(data);
@@ -177,14 +174,21 @@ public record EngineVersionCall(TlsContexts tlsContexts, ResultFactory results) 
         @Override
         public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
             // not the engine's API, but counted all the same
-            received += data.remaining();
-            if (received > ResponseTooLargeException.LIMIT_BYTES) {
-                messages.add(TOO_LARGE);
-                socket.abort();
-                return null;
+            if (!overLimit(socket, data.remaining())) {
+                socket.request(1);
             }
-            socket.request(1);
             return null;
+        }
+
+        /** Counts what came; past the limit the socket is dropped and the reader told. */
+        private boolean overLimit(WebSocket socket, long length) {
+            received += length;
+            if (received <= ResponseTooLargeException.LIMIT_BYTES) {
+                return false;
+            }
+            messages.add(TOO_LARGE);
+            socket.abort();
+            return true;
         }
 
         @Override

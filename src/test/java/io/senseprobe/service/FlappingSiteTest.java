@@ -8,13 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.senseprobe.alert.LogCapture;
 import io.senseprobe.alert.RecordingReceiver;
 import io.senseprobe.testing.SecretGrep;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,24 +61,7 @@ class FlappingSiteTest {
     }
 
     private List<JsonNode> records(String connection) {
-        Path day = home.resolve("out/results").resolve(LocalDate.now(ZoneOffset.UTC) + ".jsonl");
-        try {
-            if (!Files.isRegularFile(day)) {
-                return List.of();
-            }
-            return Files.readAllLines(day).stream().map(FlappingSiteTest::parse)
-                    .filter(r -> r.path("connection").asText().equals(connection)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode parse(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ServiceHarness.dailyRecords(home, connection);
     }
 
     private static List<String> alerts(RecordingReceiver receiver, String connection) {

@@ -2,16 +2,17 @@ package io.senseprobe.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.senseprobe.TestFolders;
 import io.senseprobe.alert.LogCapture;
 import io.senseprobe.alert.RecordingReceiver;
 import io.senseprobe.testing.SecretGrep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -93,6 +94,7 @@ class ResultsFolderFaultTest {
 
     @Test
     void aFullDiskUnderTheDailyFileIsOneOutageAndStatusStaysWhole() throws Exception {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "needs Linux's always-full device /dev/full");
         try (LogCapture log = new LogCapture()) {
             startService();
             Files.copy(harness.example("sim-qrs"), connections.resolve("sim-qrs.yaml"));
@@ -100,8 +102,7 @@ class ResultsFolderFaultTest {
             Path results = dailyFile().getParent();
 
             // every append now ends in "No space left on device"
-            Files.delete(dailyFile());
-            Files.createSymbolicLink(dailyFile(), Path.of("/dev/full"));
+            linkDailyFileToDevFull();
             ServiceHarness.await("the outage line", WAIT, () -> !outageLines(log, results).isEmpty());
             assertTrue(outageLines(log, results).get(0).contains("No space left on device"), log::text);
             Files.copy(harness.example("sim-qrs-ip-host"), connections.resolve("sim-qrs-ip-host.yaml"));
@@ -147,9 +148,31 @@ class ResultsFolderFaultTest {
                 .map(b -> b.path("alert").asText()).toList();
     }
 
-    /** Moves the folder away in one rename (the service keeps writing meanwhile) and puts a file in its place. */
+    /**
+     * Moves the folder away in one rename and puts a file in its place in another. The service keeps writing
+     * meanwhile and may make the folder again in between: then that one is moved away too, and the file tried again.
+     */
     private static void replaceTreeWithFile(Path folder) throws IOException {
-        Files.move(folder, folder.resolveSibling(folder.getFileName() + ".before-the-outage"));
-        TestFolders.replaceWithFile(folder);
+        Path file = Files.writeString(folder.resolveSibling(folder.getFileName() + ".file"), "not a folder");
+        for (int attempt = 1; ; attempt++) {
+            if (Files.exists(folder)) {
+                Files.move(folder, folder.resolveSibling(folder.getFileName() + ".before-the-outage-" + attempt));
+            }
+            try {
+                // rename(2): fails when the service made the folder again since, never replaces it
+                Files.move(file, folder, StandardCopyOption.ATOMIC_MOVE);
+                return;
+            } catch (IOException madeAgain) {
+                if (attempt == 20) {
+                    throw madeAgain;
+                }
+            }
+        }
+    }
+
+    /** The daily file becomes a link to /dev/full in one rename, whatever the service appends meanwhile. */
+    private void linkDailyFileToDevFull() throws IOException {
+        Path link = Files.createSymbolicLink(dailyFile().resolveSibling("full.link"), Path.of("/dev/full"));
+        Files.move(link, dailyFile(), StandardCopyOption.ATOMIC_MOVE);
     }
 }

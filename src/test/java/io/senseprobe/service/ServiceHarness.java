@@ -1,12 +1,19 @@
 package io.senseprobe.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.senseprobe.SenseProbeBeans;
 import io.senseprobe.simulator.SenseSimulator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -63,6 +70,28 @@ final class ServiceHarness implements AutoCloseable {
     String exampleText(String name) throws IOException {
         return Files.readString(example(name));
     }
+
+    /** Today's records of one connection in the app home's daily results file (none while it does not exist). */
+    static List<JsonNode> dailyRecords(Path home, String connection) {
+        Path day = home.resolve("out/results").resolve(LocalDate.now(ZoneOffset.UTC) + ".jsonl");
+        try {
+            if (!Files.isRegularFile(day)) {
+                return List.of();
+            }
+            List<JsonNode> records = new ArrayList<>();
+            for (String line : Files.readAllLines(day)) {
+                JsonNode record = DAILY_JSON.readTree(line);
+                if (record.path("connection").asText().equals(connection)) {
+                    records.add(record);
+                }
+            }
+            return records;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final ObjectMapper DAILY_JSON = new ObjectMapper();
 
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();

@@ -4,19 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.senseprobe.alert.LogCapture;
 import io.senseprobe.alert.RecordingReceiver;
 import io.senseprobe.simulator.Listener;
 import io.senseprobe.simulator.SenseSimulator;
 import io.senseprobe.testing.SecretGrep;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class UnansweredRequestsTest {
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static final String HOOK = "/hook/secretHOOKtoken-unanswered-9";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path home;
@@ -71,15 +65,8 @@ class UnansweredRequestsTest {
         }
     }
 
-    private List<JsonNode> records() throws IOException {
-        Path day = home.resolve("out/results").resolve(LocalDate.now(ZoneOffset.UTC) + ".jsonl");
-        return Files.readAllLines(day).stream().map(line -> {
-            try {
-                return JSON.readTree(line);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).filter(r -> r.path("connection").asText().equals("flapping")).toList();
+    private List<JsonNode> records() {
+        return ServiceHarness.dailyRecords(home, "flapping");
     }
 
     private static List<String> alerts(RecordingReceiver receiver) {

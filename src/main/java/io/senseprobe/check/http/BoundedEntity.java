@@ -28,7 +28,7 @@ import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 final class BoundedEntity extends HttpEntityWrapper {
     private final ExecRuntime runtime;
     private final String path;
-    // System.nanoTime() past which a read fails; Long.MAX_VALUE: none (a check's Deadlines abort it instead)
+    // System.nanoTime() past which a read fails, when total is set (a check's Deadlines abort it instead)
     private final long deadline;
     private final Duration total;
     private volatile boolean overLimit;
@@ -43,7 +43,7 @@ final class BoundedEntity extends HttpEntityWrapper {
         this.runtime = runtime;
         this.path = path;
         this.total = total;
-        this.deadline = total == null ? Long.MAX_VALUE : System.nanoTime() + total.toNanos();
+        this.deadline = total == null ? 0 : System.nanoTime() + total.toNanos();
     }
 
     @Override
@@ -82,9 +82,14 @@ final class BoundedEntity extends HttpEntityWrapper {
     }
 
     private ResponseTooLargeException tooLarge() {
+        return dropped(new ResponseTooLargeException(path));
+    }
+
+    /** The connection goes before {@code e} leaves, so closing the entity never reads on. */
+    private <E extends IOException> E dropped(E e) {
         overLimit = true;
         runtime.discardEndpoint();
-        return new ResponseTooLargeException(path);
+        return e;
     }
 
     /** Counts what is read; one byte past the limit is enough to know. */
@@ -126,12 +131,10 @@ final class BoundedEntity extends HttpEntityWrapper {
             if (read > ResponseTooLargeException.LIMIT_BYTES) {
                 throw tooLarge();
             }
-            if (System.nanoTime() - deadline > 0) {
+            if (total != null && System.nanoTime() - deadline > 0) {
                 // a server that trickles its answer: each read is within the socket timeout, the whole is not
-                overLimit = true;
-                runtime.discardEndpoint();
-                throw new SocketTimeoutException("The answer to " + path + " took longer than " + total.toSeconds()
-                        + " s in all; sense-probe stopped reading");
+                throw dropped(new SocketTimeoutException("The answer to " + path + " took longer than "
+                        + total.toSeconds() + " s in all; sense-probe stopped reading"));
             }
         }
     }
