@@ -3,9 +3,12 @@ package io.senseprobe.alert;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.senseprobe.files.AtomicFiles;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SilenceFile {
     public static final String FILE_NAME = "silences.json";
+    public static final String LOCK_NAME = ".silences.lock";
     private static final Logger LOG = LoggerFactory.getLogger(SilenceFile.class);
     private static final TypeReference<List<Silence>> TYPE = new TypeReference<>() {
     };
@@ -41,6 +45,25 @@ public final class SilenceFile {
             return List.of();
         }
         return List.copyOf(AlertJson.MAPPER.readValue(file.toFile(), TYPE));
+    }
+
+    /** A change made from what the file holds: its new content. */
+    @FunctionalInterface
+    public interface Change<T> {
+        T apply() throws IOException;
+    }
+
+    /**
+     * Runs a read-modify-write of the file ({@code silence add} or {@code remove}) under an exclusive lock on
+     * {@link #LOCK_NAME} beside it, so two commands at the same moment both land. A lock file of its own: the file
+     * itself is replaced by every atomic write, and a lock on the replaced file would guard nothing.
+     */
+    public <T> T locked(Change<T> change) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (FileChannel channel = FileChannel.open(file.resolveSibling(LOCK_NAME), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+            return change.apply();
+        }
     }
 
     public void write(List<Silence> silences) throws IOException {

@@ -94,6 +94,10 @@ final class SilenceCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--for: a silence of 0 would end at once. Give a duration such as 30m, 2h or 1d.");
             }
             SilenceFile file = file();
+            return file.locked(() -> add(file, length));
+        }
+
+        private int add(SilenceFile file, Duration length) throws IOException {
             List<Silence> read = read(file);
             if (read == null) {
                 return ExitCodes.FAILED;
@@ -138,6 +142,10 @@ final class SilenceCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             SilenceFile file = file();
+            return file.locked(() -> remove(file));
+        }
+
+        private int remove(SilenceFile file) throws IOException {
             List<Silence> read = read(file);
             if (read == null) {
                 return ExitCodes.FAILED;
