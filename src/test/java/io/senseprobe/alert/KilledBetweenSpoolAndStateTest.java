@@ -216,6 +216,9 @@ class KilledBetweenSpoolAndStateTest extends WebhookAlertTest {
         second.tick();
         settle(second);
         assertTrue(received().contains("failing prod"), () -> "the whole message still goes out: " + received());
+        assertEquals(List.of("000000000000-webhook.json.unreadable", "000000000002-webhook.json.unreadable"),
+                listing(dir.resolve(AlertSpool.DIR)).stream().filter(f -> f.endsWith(".unreadable")).toList(),
+                "the two that are not whole are set aside for a look");
     }
 
     @Test
@@ -252,11 +255,11 @@ class KilledBetweenSpoolAndStateTest extends WebhookAlertTest {
         assertEquals(Map.of(), contents(waiting));
     }
 
-    private static String listing(Path folder) {
+    private static List<String> listing(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(f -> f.getFileName().toString()).sorted().toList().toString();
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
-            return e.toString();
+            return List.of(e.toString());
         }
     }
 
