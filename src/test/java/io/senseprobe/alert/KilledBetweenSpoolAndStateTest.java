@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.senseprobe.result.CheckResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,22 @@ class KilledBetweenSpoolAndStateTest extends WebhookAlertTest {
         assertTrue(service.awaitDeliveries(RecordingReceiver.WAIT));
     }
 
+    /**
+     * A first run, receiver down, that saw {@code before} and then decided on {@code decided}, killed after the spool
+     * file and before the state write; returns the second run on the same folder, receiver up.
+     */
+    private AlertService restartAfterAKillDeciding(CheckResult before, CheckResult decided) throws IOException {
+        receiver.answer(503);
+        AlertService first = service(SETTINGS);
+        first.onResult(before, null);
+        byte[] state = stateNow(first);
+        first.onResult(decided, null);
+        settle(first);
+        killBetweenSpoolAndState(state);
+        receiver.answer(200);
+        return service(SETTINGS);
+    }
+
     private List<String> received() {
         return receiver.bodies("/hook").stream().map(b -> b.path("alert").asText() + " " + b.path("connection").asText())
                 .toList();
@@ -51,16 +68,7 @@ class KilledBetweenSpoolAndStateTest extends WebhookAlertTest {
 
     @Test
     void aFailingMessageLeftInTheSpoolGoesOutOnceAndIsNotDecidedAgain() throws Exception {
-        receiver.answer(503);
-        AlertService first = service(SETTINGS);
-        first.onResult(Results.ok("prod"), null);
-        byte[] before = stateNow(first);
-        first.onResult(Results.failed("prod"), null);
-        settle(first);
-        killBetweenSpoolAndState(before);
-
-        receiver.answer(200);
-        AlertService second = service(SETTINGS);
+        AlertService second = restartAfterAKillDeciding(Results.ok("prod"), Results.failed("prod"));
         second.onResult(Results.failed("prod"), null);
         second.tick();
         settle(second);
@@ -76,16 +84,7 @@ class KilledBetweenSpoolAndStateTest extends WebhookAlertTest {
 
     @Test
     void aNewConnectionsFirstFailureLeftInTheSpoolIsRecordedToo() throws Exception {
-        receiver.answer(503);
-        AlertService first = service(SETTINGS);
-        first.onResult(Results.ok("prod"), null);
-        byte[] before = stateNow(first);
-        first.onResult(Results.failed("new-site"), null);
-        settle(first);
-        killBetweenSpoolAndState(before);
-
-        receiver.answer(200);
-        AlertService second = service(SETTINGS);
+        AlertService second = restartAfterAKillDeciding(Results.ok("prod"), Results.failed("new-site"));
         second.onResult(Results.failed("new-site"), null);
         second.tick();
         settle(second);
@@ -94,21 +93,11 @@ class KilledBetweenSpoolAndStateTest extends WebhookAlertTest {
 
     @Test
     void aResolvedMessageLeftInTheSpoolGoesOutOnceAndIsNotDecidedAgain() throws Exception {
-        AlertService first = service(SETTINGS);
-        first.onResult(Results.failed("prod"), null);
-        settle(first);
-        receiver.answer(503);
-        byte[] before = stateNow(first);
-        first.onResult(Results.ok("prod"), null);
-        settle(first);
-        killBetweenSpoolAndState(before);
-
-        receiver.answer(200);
-        AlertService second = service(SETTINGS);
+        AlertService second = restartAfterAKillDeciding(Results.failed("prod"), Results.ok("prod"));
         second.onResult(Results.ok("prod"), null);
         second.tick();
         settle(second);
-        assertEquals(List.of("failing prod", "resolved prod"), received(), "one resolution, from the spool");
+        assertEquals(List.of("failing prod", "resolved prod"), received(), "failing and one resolution, both from the spool");
 
         second.onResult(Results.failed("prod"), null);
         settle(second);
@@ -118,16 +107,7 @@ class KilledBetweenSpoolAndStateTest extends WebhookAlertTest {
 
     @Test
     void anExpiringWarningLeftInTheSpoolGoesOutOnceAndIsNotDecidedAgain() throws Exception {
-        receiver.answer(503);
-        AlertService first = service(SETTINGS);
-        first.onResult(Results.ok("prod"), null);
-        byte[] before = stateNow(first);
-        first.onResult(ExpiryAlertsTest.expiring("prod", 20), null);
-        settle(first);
-        killBetweenSpoolAndState(before);
-
-        receiver.answer(200);
-        AlertService second = service(SETTINGS);
+        AlertService second = restartAfterAKillDeciding(Results.ok("prod"), ExpiryAlertsTest.expiring("prod", 20));
         second.onResult(ExpiryAlertsTest.expiring("prod", 19), null);
         second.tick();
         settle(second);
