@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 
 /**
  * The daily JSON-lines file's name and line for a record (the json-lines route appends them with camel-file):
@@ -29,8 +31,11 @@ public final class JsonLines {
         return ResultJson.line(result) + "\n";
     }
 
-    /** The route's doTry: the line is in the file (ends an outage of the folder). */
-    public void written(String fileName) {
+    /**
+     * The route's doTry: the line is in the file (ends an outage of the folder). The header by annotation, not by a
+     * simple expression in the route: this runs for every record of every sweep.
+     */
+    public void written(@Header(Exchange.FILE_NAME) String fileName) {
         WriteOutages.worked(folder, fileName);
     }
 
