@@ -63,40 +63,39 @@ final class AlertGrouping {
         }
     }
 
-    /** The messages waiting for their group, every destination, oldest first. */
-    List<AlertSpool.Spooled> waiting() {
-        return waiting.readable();
-    }
-
     /**
-     * Waiting messages that are already in the destination's spool as (part of) a released group: a run killed after
-     * it spooled the group and before it deleted these files. They go now, so the group is not sent twice.
+     * The messages waiting for their group, every destination, oldest first; those already in the destination's
+     * spool as part of a released group (a run killed after it spooled the group and before it deleted these files)
+     * are deleted instead, so the group is not sent twice.
      */
-    int dropReleased(List<AlertSpool.Spooled> spooled) {
+    List<AlertSpool.Spooled> waitingUnlessReleased(List<AlertSpool.Spooled> spooled) {
         Set<String> released = new HashSet<>();
         for (AlertSpool.Spooled s : spooled) {
             for (AlertMessage m : s.message().hasGroup() ? s.message().group() : List.of(s.message())) {
-                released.add(identity(s.destination(), m));
+                released.add(s.destination() + " " + m.decisionKey());
             }
         }
+        List<AlertSpool.Spooled> left = new ArrayList<>();
         int dropped = 0;
         for (String destination : waiting.destinations()) {
             for (Path file : waiting.pending(destination)) {
                 try {
-                    if (released.contains(identity(destination, waiting.read(file).message()))) {
+                    AlertSpool.Spooled w = waiting.read(file);
+                    if (released.contains(destination + " " + w.message().decisionKey())) {
                         waiting.remove(file);
                         dropped++;
+                    } else {
+                        left.add(w);
                     }
                 } catch (IOException e) {
                     LOG.debug("Left {} for the next release ({})", file.getFileName(), e.getMessage());
                 }
             }
         }
-        return dropped;
-    }
-
-    private static String identity(String destination, AlertMessage m) {
-        return destination + " " + m.kind().id() + " " + m.result() + " " + m.createdAt();
+        if (dropped > 0) {
+            LOG.info("Alerts: {} grouped message(s) were already spooled in their group; not grouped again", dropped);
+        }
+        return left;
     }
 
     /** Another instance wrote here until now (cluster take-over): new files are numbered after its files. */

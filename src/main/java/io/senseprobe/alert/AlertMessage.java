@@ -46,6 +46,14 @@ public record AlertMessage(AlertKind kind, String since, String lastOk, String s
         return group == null ? ResultKeys.of(result) : group.size() + " connections";
     }
 
+    /**
+     * Which decision a single message is: its kind, connection/check, time and text. The same for every
+     * destination's copy and for its entry in a group (not a bean getter: not written to the spool).
+     */
+    public String decisionKey() {
+        return kind.id() + " " + ResultKeys.of(result) + " " + createdAt + " " + result.message();
+    }
+
     /** Not a bean getter: an {@code isGroup} would be read as the property "group" and hide it from the spool. */
     public boolean hasGroup() {
         return group != null;

@@ -267,17 +267,9 @@ public final class AlertService implements Service {
      */
     private void recordSpooled() {
         synchronized (lock) {
-            List<AlertSpool.Spooled> spooled = delivery.spooled();
+            List<AlertSpool.Spooled> all = new ArrayList<>(delivery.spooled());
             if (grouping != null) {
-                int dropped = grouping.dropReleased(spooled);
-                if (dropped > 0) {
-                    LOG.info("Alerts: {} grouped message(s) were already spooled in their group; not grouped again",
-                            dropped);
-                }
-            }
-            List<AlertSpool.Spooled> all = new ArrayList<>(spooled);
-            if (grouping != null) {
-                all.addAll(grouping.waiting());
+                all.addAll(grouping.waitingUnlessReleased(all));
             }
             int recorded = machine.recordSpooled(all, settings.defaultIds(), expiry);
             if (recorded > 0) {
@@ -320,7 +312,7 @@ public final class AlertService implements Service {
             LOG.debug("{} alert for {} to {} after the group wait", group.kind().id(), message.subjectKey(),
                     group.destination());
             // spooled before the waiting files go: a crash in between leaves both, and the next start drops the waiting
-            // copies (AlertGrouping.dropReleased), so the group is neither lost nor sent twice
+            // copies (AlertGrouping.waitingUnlessReleased), so the group is neither lost nor sent twice
             delivery.deliver(group.destination(), message);
             grouping.released(group);
         }

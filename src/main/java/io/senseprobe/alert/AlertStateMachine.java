@@ -96,11 +96,7 @@ final class AlertStateMachine {
                 if (s.failing) {
                     // where the failure was announced, also when alert-to changed since
                     Set<String> told = new LinkedHashSet<>(destinations);
-                    s.destinations.forEach((id, d) -> {
-                        if (d.announced) {
-                            told.add(id);
-                        }
-                    });
+                    told.addAll(s.announcedTo());
                     for (String destination : told) {
                         resolve(key, s, destination, result, policy, due);
                     }

@@ -2,8 +2,10 @@ package io.senseprobe.alert;
 
 import io.senseprobe.result.CheckResult;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -37,6 +39,17 @@ public final class ConnectionAlertState {
         d.held = false;
         d.lastSentAt = at;
         d.lastAnnouncedAt = at;
+    }
+
+    /** The destinations this failure was announced to. */
+    Set<String> announcedTo() {
+        Set<String> told = new LinkedHashSet<>();
+        destinations.forEach((id, d) -> {
+            if (d.announced) {
+                told.add(id);
+            }
+        });
+        return told;
     }
 
     /** The failure is over, everywhere. lastSentAt stays: a failure right after it is still held to the rate limit. */

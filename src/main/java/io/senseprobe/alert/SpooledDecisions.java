@@ -75,8 +75,7 @@ final class SpooledDecisions {
             List<AlertMessage> singles = s.message().hasGroup() ? s.message().group() : List.of(s.message());
             for (AlertMessage m : singles) {
                 if (m.result().connection() != null) {
-                    byIdentity.computeIfAbsent(m.kind().id() + " " + ResultKeys.of(m.result()) + " " + m.createdAt()
-                            + " " + m.result().message(), k -> new Decided(m, new LinkedHashSet<>()))
+                    byIdentity.computeIfAbsent(m.decisionKey(), k -> new Decided(m, new LinkedHashSet<>()))
                             .destinations().add(s.destination());
                 }
             }
@@ -125,12 +124,7 @@ final class SpooledDecisions {
     }
 
     private static boolean resolved(ConnectionAlertState s, AlertMessage message, Set<String> destinations) {
-        Set<String> told = new LinkedHashSet<>();
-        s.destinations.forEach((id, d) -> {
-            if (d.announced) {
-                told.add(id);
-            }
-        });
+        Set<String> told = s.announcedTo();
         if (told.isEmpty() || !destinations.containsAll(told)) {
             return false;
         }

@@ -20,10 +20,6 @@ public record BoundedAnswers(String what, Duration total) implements ExecChainHa
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
-        ClassicHttpResponse response = chain.proceed(request, scope);
-        if (response.getEntity() != null) {
-            response.setEntity(new BoundedEntity(response.getEntity(), scope.execRuntime, what, total));
-        }
-        return response;
+        return BoundedEntity.bound(chain.proceed(request, scope), scope.execRuntime, what, total);
     }
 }

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.apache.hc.client5.http.classic.ExecRuntime;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 
@@ -33,12 +34,16 @@ final class BoundedEntity extends HttpEntityWrapper {
     private final Duration total;
     private volatile boolean overLimit;
 
-    BoundedEntity(HttpEntity wrapped, ExecRuntime runtime, String path) {
-        this(wrapped, runtime, path, null);
+    /** The response with its body bounded (when it has one); {@code total} as for the constructor. */
+    static ClassicHttpResponse bound(ClassicHttpResponse response, ExecRuntime runtime, String path, Duration total) {
+        if (response.getEntity() != null) {
+            response.setEntity(new BoundedEntity(response.getEntity(), runtime, path, total));
+        }
+        return response;
     }
 
     /** {@code total}: how long the whole answer may take from now, checked at every read (null: no limit). */
-    BoundedEntity(HttpEntity wrapped, ExecRuntime runtime, String path, Duration total) {
+    private BoundedEntity(HttpEntity wrapped, ExecRuntime runtime, String path, Duration total) {
         super(wrapped);
         this.runtime = runtime;
         this.path = path;

@@ -92,10 +92,8 @@ record CheckExecHandler(Deadlines deadlines) implements ExecChainHandler {
     }
 
     private static ClassicHttpResponse bounded(ClassicHttpResponse response, ExecChain.Scope scope, CheckAttempt attempt) {
-        if (response.getEntity() != null) {
-            response.setEntity(new BoundedEntity(response.getEntity(), scope.execRuntime, attempt.path()));
-        }
-        return response;
+        // no total time: the check's Deadlines abort the request at its timeout
+        return BoundedEntity.bound(response, scope.execRuntime, attempt.path(), null);
     }
 
     /** A pooled connection (none was opened for this request) that died before any answer came. */
